@@ -1,0 +1,23 @@
+//! The grader's engine, shared by the `grader` binary and the per-chapter harness binaries.
+//!
+//! The grader never links learner code. Each chapter has a small harness binary that links the
+//! frozen starter and the subject (exercise, solution or starter) and uses this crate to check
+//! correctness and to measure. The two sides talk through the [`protocol`] types, as JSON files.
+//!
+//! One module per concern: [`spec`] (what a task is graded on, as the manifest declares it),
+//! [`stats`] (pure functions), [`measure`] (the sequential measuring procedures, behind the
+//! [`measure::Sampler`] trait), [`correctness`] (differential testing against the starter),
+//! [`inputs`] (input generators), [`task`] (a task built from plain functions) and [`harness`] (the
+//! child process's `main`).
+
+pub mod correctness;
+pub mod harness;
+pub mod inputs;
+pub mod measure;
+pub mod protocol;
+pub mod spec;
+pub mod stats;
+pub mod task;
+
+pub use correctness::{Input, Output};
+pub use task::{Task, TimedTask};

@@ -1,0 +1,277 @@
+//! The sequential measuring procedures. They see timings only through [`Sampler`], so tests
+//! drive them with scripted numbers and the real harness drives them with code under a clock.
+
+use crate::protocol::{Evidence, Goal, Measurement, Mismatch, Verdict};
+use crate::spec::ComplexityClass;
+use crate::stats;
+use std::time::Duration;
+
+/// Rounds measured before any verdict is drawn: at 99% confidence the order-statistic
+/// interval needs at least 8 samples, and 10 keeps one disturbed round from deciding.
+pub const MIN_ROUNDS: usize = 10;
+
+/// A hard cap on rounds, whatever the budget, so a verdict never waits forever.
+pub const MAX_ROUNDS: usize = 400;
+
+/// A source of paired timings.
+pub trait Sampler {
+    /// Times the starter and the subject on fresh inputs of size `n` and returns their
+    /// seconds per call as `(starter, subject)`. Even rounds run the starter first, odd rounds
+    /// the subject first, so a drift in machine speed favours neither side. Fails when the two
+    /// disagree on one of the inputs.
+    fn round(&mut self, n: usize, round: usize) -> Result<(f64, f64), Mismatch>;
+
+    /// Time spent since the sampler was created.
+    fn elapsed(&self) -> Duration;
+}
+
+/// When a sequential measurement stops.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Policy {
+    /// Rounds before the first look at the interval.
+    pub min_rounds: usize,
+    /// Rounds after which the measurement stops, decided or not.
+    pub max_rounds: usize,
+    /// Time after which the measurement stops, decided or not (checked after `min_rounds`).
+    pub budget: Duration,
+    /// Confidence level of the interval.
+    pub confidence: f64,
+}
+
+impl Policy {
+    /// The standard policy with the given time budget.
+    pub fn with_budget(budget: Duration) -> Self {
+        Policy {
+            min_rounds: MIN_ROUNDS,
+            max_rounds: MAX_ROUNDS,
+            budget,
+            confidence: stats::CONFIDENCE,
+        }
+    }
+}
+
+/// Interleaved A/B rounds at size `n` until the speed-up's interval decides against `at_least`
+/// or the budget runs out. The speed-up is the median of per-round ratios starter/subject.
+pub fn measure_speedup(
+    sampler: &mut impl Sampler,
+    n: usize,
+    at_least: f64,
+    policy: Policy,
+) -> Result<Measurement, Mismatch> {
+    let goal = Goal::AtLeast(at_least);
+    let start = sampler.elapsed();
+    let (mut starter, mut subject, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    let mut interval = (f64::NAN, f64::NAN);
+    let mut verdict = Verdict::Inconclusive;
+    for round in 0..policy.max_rounds {
+        let (s, j) = sampler.round(n, round)?;
+        starter.push(s);
+        subject.push(j);
+        ratios.push(s / j);
+        if ratios.len() < policy.min_rounds {
+            continue;
+        }
+        if let Some((low, high)) = stats::median_interval(&ratios, policy.confidence) {
+            interval = (low, high);
+            verdict = stats::decide(low, high, goal);
+        }
+        if verdict != Verdict::Inconclusive || sampler.elapsed() - start >= policy.budget {
+            break;
+        }
+    }
+    Ok(Measurement {
+        metric: "speedup".into(),
+        value: stats::median(&ratios),
+        low: interval.0,
+        high: interval.1,
+        confidence: policy.confidence,
+        unit: "x".into(),
+        goal,
+        verdict,
+        samples: ratios.len(),
+        evidence: Evidence::Timings {
+            n,
+            starter_seconds: stats::median(&starter),
+            subject_seconds: stats::median(&subject),
+        },
+    })
+}
+
+/// Repeated passes over `sizes` (each pass interleaving starter and subject at every size);
+/// each pass yields one log-log slope per side. The subject's median slope, with its interval,
+/// is judged against the class's ceiling.
+pub fn measure_complexity(
+    sampler: &mut impl Sampler,
+    sizes: &[usize],
+    target: ComplexityClass,
+    policy: Policy,
+) -> Result<Measurement, Mismatch> {
+    let goal = Goal::AtMost(target.max_exponent());
+    let start = sampler.elapsed();
+    let mut starter_times = vec![Vec::new(); sizes.len()];
+    let mut subject_times = vec![Vec::new(); sizes.len()];
+    let (mut starter_slopes, mut subject_slopes) = (Vec::new(), Vec::new());
+    let mut interval = (f64::NAN, f64::NAN);
+    let mut verdict = Verdict::Inconclusive;
+    for pass in 0..policy.max_rounds {
+        let (mut starter_pass, mut subject_pass) = (Vec::new(), Vec::new());
+        for (i, &n) in sizes.iter().enumerate() {
+            let (s, j) = sampler.round(n, pass + i)?;
+            starter_times[i].push(s);
+            subject_times[i].push(j);
+            starter_pass.push((n as f64, s));
+            subject_pass.push((n as f64, j));
+        }
+        starter_slopes.push(stats::loglog_slope(&starter_pass));
+        subject_slopes.push(stats::loglog_slope(&subject_pass));
+        if subject_slopes.len() < policy.min_rounds {
+            continue;
+        }
+        if let Some((low, high)) = stats::median_interval(&subject_slopes, policy.confidence) {
+            interval = (low, high);
+            verdict = stats::decide(low, high, goal);
+        }
+        if verdict != Verdict::Inconclusive || sampler.elapsed() - start >= policy.budget {
+            break;
+        }
+    }
+    let medians = |times: &[Vec<f64>]| times.iter().map(|t| stats::median(t)).collect();
+    Ok(Measurement {
+        metric: "complexity".into(),
+        value: stats::median(&subject_slopes),
+        low: interval.0,
+        high: interval.1,
+        confidence: policy.confidence,
+        unit: "exponent".into(),
+        goal,
+        verdict,
+        samples: subject_slopes.len(),
+        evidence: Evidence::Curves {
+            sizes: sizes.to_vec(),
+            starter_seconds: medians(&starter_times),
+            subject_seconds: medians(&subject_times),
+            starter_exponent: stats::median(&starter_slopes),
+        },
+    })
+}
+
+/// A sampler that replays a formula: the mock behind the procedures' tests, public so that
+/// report tests elsewhere can build realistic measurements without a clock.
+#[derive(Debug)]
+pub struct ScriptedSampler<F> {
+    script: F,
+    clock: Duration,
+}
+
+impl<F: FnMut(usize, usize) -> (f64, f64)> ScriptedSampler<F> {
+    /// `script(n, round)` returns the `(starter, subject)` seconds per call for that round.
+    pub fn new(script: F) -> Self {
+        ScriptedSampler {
+            script,
+            clock: Duration::ZERO,
+        }
+    }
+}
+
+impl<F: FnMut(usize, usize) -> (f64, f64)> Sampler for ScriptedSampler<F> {
+    fn round(&mut self, n: usize, round: usize) -> Result<(f64, f64), Mismatch> {
+        let (s, j) = (self.script)(n, round);
+        self.clock += Duration::from_secs_f64(s + j);
+        Ok((s, j))
+    }
+
+    fn elapsed(&self) -> Duration {
+        self.clock
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn policy() -> Policy {
+        Policy::with_budget(Duration::from_secs(2))
+    }
+
+    /// ±`spread` of multiplicative noise, deterministic in the round number.
+    fn jitter(round: usize, spread: f64) -> f64 {
+        1.0 + spread * (((round * 7919) % 101) as f64 / 50.0 - 1.0)
+    }
+
+    #[test]
+    fn a_clear_speedup_passes_after_the_minimum_rounds() {
+        let mut s = ScriptedSampler::new(|_, r| (0.010 * jitter(r, 0.1), 0.0001));
+        let m = measure_speedup(&mut s, 4000, 10.0, policy()).unwrap();
+        assert_eq!(m.verdict, Verdict::Pass);
+        assert_eq!(m.samples, MIN_ROUNDS);
+        assert!(m.low <= m.value && m.value <= m.high);
+        assert!((m.value - 100.0).abs() < 10.0, "{}", m.value);
+    }
+
+    #[test]
+    fn the_starter_against_itself_fails() {
+        let mut s = ScriptedSampler::new(|_, r| (0.010 * jitter(r, 0.1), 0.010 * jitter(r + 3, 0.1)));
+        let m = measure_speedup(&mut s, 4000, 10.0, policy()).unwrap();
+        assert_eq!(m.verdict, Verdict::Fail);
+        assert!(m.high < 10.0);
+    }
+
+    #[test]
+    fn a_speedup_at_the_threshold_is_inconclusive_when_the_budget_ends() {
+        let mut s = ScriptedSampler::new(|_, r| (0.010 * jitter(r, 0.3), 0.001));
+        let m = measure_speedup(&mut s, 4000, 10.0, policy()).unwrap();
+        assert_eq!(m.verdict, Verdict::Inconclusive);
+        assert!(m.low < 10.0 && m.high >= 10.0);
+        // Stopped by the budget: 2 s of 11 ms rounds is about 180 rounds.
+        assert!(m.samples > 100 && m.samples < MAX_ROUNDS, "{}", m.samples);
+    }
+
+    #[test]
+    fn a_mismatch_during_timing_stops_the_measurement() {
+        struct Wrong;
+        impl Sampler for Wrong {
+            fn round(&mut self, _: usize, round: usize) -> Result<(f64, f64), Mismatch> {
+                Err(Mismatch {
+                    case: format!("timed round {round}"),
+                    input: "[1]".into(),
+                    expected: "1".into(),
+                    actual: "2".into(),
+                    difference: "1 ≠ 2".into(),
+                })
+            }
+            fn elapsed(&self) -> Duration {
+                Duration::ZERO
+            }
+        }
+        let err = measure_speedup(&mut Wrong, 10, 2.0, policy()).unwrap_err();
+        assert_eq!(err.case, "timed round 0");
+    }
+
+    #[test]
+    fn complexity_tells_linear_from_quadratic() {
+        let sizes = [1000, 2000, 4000, 8000];
+        let mut linear = ScriptedSampler::new(|n, r| {
+            let n = n as f64;
+            (1e-9 * n * n * jitter(r, 0.05), 1e-8 * n * jitter(r + 5, 0.05))
+        });
+        let m = measure_complexity(&mut linear, &sizes, ComplexityClass::Linearithmic, policy()).unwrap();
+        assert_eq!(m.verdict, Verdict::Pass);
+        assert!((m.value - 1.0).abs() < 0.1, "{}", m.value);
+        let Evidence::Curves {
+            starter_exponent,
+            subject_seconds,
+            ..
+        } = &m.evidence
+        else {
+            panic!("complexity evidence is curves");
+        };
+        assert!((starter_exponent - 2.0).abs() < 0.1);
+        assert_eq!(subject_seconds.len(), sizes.len());
+
+        let mut quadratic =
+            ScriptedSampler::new(|n, r| (1e-9 * (n * n) as f64, 1e-9 * (n * n) as f64 * jitter(r, 0.05)));
+        let m = measure_complexity(&mut quadratic, &sizes, ComplexityClass::Linearithmic, policy()).unwrap();
+        assert_eq!(m.verdict, Verdict::Fail);
+        assert!(m.low > 1.5);
+    }
+}

@@ -1,0 +1,180 @@
+//! What the grader and a harness child say to each other (as JSON files), and the measurement
+//! type that ends up, unchanged, in the grader's `--json` output.
+
+use crate::spec::Check;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// The grader's request to a harness: grade one task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// The task's name, as in the manifest.
+    pub task: String,
+    /// Seed for every random input of this task.
+    pub seed: u64,
+    /// The properties to measure, in order.
+    pub checks: Vec<Check>,
+    /// Time budget for the measurements, in seconds, shared equally by the checks.
+    pub budget_s: f64,
+}
+
+/// What the harness found. Written once, at the end; a missing file means the child died.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "kebab-case")]
+pub enum Response {
+    /// The subject agreed with the starter on every case and was measured.
+    Measured {
+        /// How many correctness cases were checked.
+        cases: usize,
+        /// One measurement per requested check, in the same order.
+        measurements: Vec<Measurement>,
+    },
+    /// The subject's answer differed from the starter's.
+    WrongAnswer(Mismatch),
+    /// The subject panicked.
+    Panicked {
+        /// The panic message and its location.
+        message: String,
+        /// What the harness was doing, including the input when there was one.
+        during: String,
+    },
+}
+
+/// The smallest input found on which the subject and the starter disagree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mismatch {
+    /// Where the input came from ("edge case: empty", "random, n = 37", "timed round 4").
+    pub case: String,
+    /// The input, shown with `Debug` (shortened when long).
+    pub input: String,
+    /// The starter's answer.
+    pub expected: String,
+    /// The subject's answer.
+    pub actual: String,
+    /// The first difference, in words.
+    pub difference: String,
+}
+
+/// Whether a measured interval meets its goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    /// The whole confidence interval meets the goal.
+    Pass,
+    /// The whole confidence interval misses the goal.
+    Fail,
+    /// The interval straddles the goal: more or quieter measurement is needed.
+    Inconclusive,
+}
+
+/// The goal a measured value must meet.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Goal {
+    /// The value must be at least this.
+    AtLeast(f64),
+    /// The value must be at most this.
+    AtMost(f64),
+}
+
+impl Goal {
+    /// The goal's threshold.
+    pub fn threshold(self) -> f64 {
+        match self {
+            Goal::AtLeast(t) | Goal::AtMost(t) => t,
+        }
+    }
+}
+
+/// One measured figure with its uncertainty, its goal and its verdict.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Measurement {
+    /// The metric ("speedup", "complexity").
+    pub metric: String,
+    /// The point estimate (the median).
+    #[serde(deserialize_with = "nan_from_null")]
+    pub value: f64,
+    /// Lower end of the confidence interval (`null` when too few rounds gave no interval).
+    #[serde(deserialize_with = "nan_from_null")]
+    pub low: f64,
+    /// Upper end of the confidence interval (`null` when too few rounds gave no interval).
+    #[serde(deserialize_with = "nan_from_null")]
+    pub high: f64,
+    /// The interval's confidence level (0.99 = 99%).
+    pub confidence: f64,
+    /// The unit of `value` ("x" for a speed-up ratio, "exponent" for a log-log slope).
+    pub unit: String,
+    /// The goal.
+    pub goal: Goal,
+    /// The verdict of the interval against the goal.
+    pub verdict: Verdict,
+    /// How many samples (rounds) the estimate rests on.
+    pub samples: usize,
+    /// The raw evidence, for reports and plots.
+    pub evidence: Evidence,
+}
+
+/// The figures behind a measurement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Evidence {
+    /// Per-call times at one size (medians over the rounds).
+    Timings {
+        /// Input size.
+        n: usize,
+        /// The starter's median seconds per call.
+        starter_seconds: f64,
+        /// The subject's median seconds per call.
+        subject_seconds: f64,
+    },
+    /// Time against n for both sides (medians over the rounds).
+    Curves {
+        /// The input sizes.
+        sizes: Vec<usize>,
+        /// The starter's median seconds per call at each size.
+        starter_seconds: Vec<f64>,
+        /// The subject's median seconds per call at each size.
+        subject_seconds: Vec<f64>,
+        /// The starter's log-log slope over the same sizes.
+        starter_exponent: f64,
+    },
+}
+
+/// JSON has no NaN: serde_json writes it as `null`, and this reads `null` back as NaN.
+fn nan_from_null<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    Ok(Option::<f64>::deserialize(deserializer)?.unwrap_or(f64::NAN))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_undecided_measurement_survives_the_round_trip() {
+        let m = Measurement {
+            metric: "speedup".into(),
+            value: 3.0,
+            low: f64::NAN,
+            high: f64::NAN,
+            confidence: 0.99,
+            unit: "x".into(),
+            goal: Goal::AtLeast(2.0),
+            verdict: Verdict::Inconclusive,
+            samples: 4,
+            evidence: Evidence::Timings {
+                n: 1,
+                starter_seconds: 1.0,
+                subject_seconds: 0.5,
+            },
+        };
+        let json = serde_json::to_string(&Response::Measured {
+            cases: 1,
+            measurements: vec![m],
+        })
+        .unwrap();
+        assert!(json.contains(r#""low":null"#), "{json}");
+        let Response::Measured { measurements, .. } = serde_json::from_str(&json).unwrap() else {
+            panic!("round trip changed the variant");
+        };
+        assert!(measurements[0].low.is_nan() && measurements[0].value == 3.0);
+    }
+}

@@ -1,0 +1,164 @@
+//! A gradable task, and the one kind every time-graded chapter uses: two plain functions (the
+//! frozen starter's and the subject's) checked against each other, then timed against each other.
+
+use crate::correctness::{Case, Input, Output, check_all, shrink_failure};
+use crate::harness::set_phase;
+use crate::measure::{Policy, Sampler, measure_complexity, measure_speedup};
+use crate::protocol::{Mismatch, Request, Response};
+use crate::spec::Check;
+use fastrand::Rng;
+use std::collections::HashMap;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+/// A task a harness can grade. Panics propagate: the harness turns them into a report.
+pub trait Task {
+    /// The task's name, as in the manifest.
+    fn name(&self) -> &str;
+
+    /// Checks and measures the subject as the request asks.
+    fn grade(&self, request: &Request) -> Response;
+}
+
+/// Sizes of the random correctness cases (two of each), on top of the task's edge cases.
+const RANDOM_CASE_SIZES: [usize; 12] = [0, 1, 2, 3, 4, 6, 10, 17, 50, 129, 500, 2000];
+
+/// A timed sample aims at this much work, so the clock's resolution and call overhead vanish.
+const TARGET_SAMPLE: Duration = Duration::from_millis(1);
+
+/// At most this many calls (each on its own fresh input) make up one timed sample.
+const MAX_BATCH: usize = 64;
+
+/// A task made of plain functions over one input type.
+#[derive(Debug)]
+pub struct TimedTask<I, O> {
+    /// The task's name, as in the manifest.
+    pub name: &'static str,
+    /// The task's own edge cases (the generic list shapes are in [`crate::inputs::edge_lists`]).
+    pub edge_cases: fn(&mut Rng) -> Vec<Case<I>>,
+    /// A fresh, realistic random input of size `n`.
+    pub generate: fn(&mut Rng, usize) -> I,
+    /// The frozen starter: the yardstick for answers and for time.
+    pub starter: fn(&I) -> O,
+    /// The code being graded.
+    pub subject: fn(&I) -> O,
+}
+
+impl<I: Input, O: Output> Task for TimedTask<I, O> {
+    fn name(&self) -> &str {
+        self.name
+    }
+
+    fn grade(&self, request: &Request) -> Response {
+        let mut rng = Rng::with_seed(request.seed);
+        let mut cases = (self.edge_cases)(&mut rng);
+        for n in RANDOM_CASE_SIZES {
+            for _ in 0..2 {
+                let input = (self.generate)(&mut rng, n);
+                cases.push(Case {
+                    label: format!("random input, n = {n}"),
+                    input,
+                });
+            }
+        }
+        let count = match check_all(cases, self.starter, self.subject) {
+            Ok(count) => count,
+            Err(mismatch) => return Response::WrongAnswer(mismatch),
+        };
+        let share = request.budget_s / request.checks.len().max(1) as f64;
+        let policy = Policy::with_budget(Duration::from_secs_f64(share));
+        let mut measurements = Vec::new();
+        for (i, check) in request.checks.iter().enumerate() {
+            let mut sampler = CodeSampler::new(self, request.seed.wrapping_add(1 + i as u64));
+            let measured = match check {
+                Check::Speedup { n, at_least } => measure_speedup(&mut sampler, *n, *at_least, policy),
+                Check::Complexity { sizes, target } => {
+                    measure_complexity(&mut sampler, sizes, *target, policy)
+                }
+            };
+            match measured {
+                Ok(m) => measurements.push(m),
+                Err(mismatch) => return Response::WrongAnswer(mismatch),
+            }
+        }
+        Response::Measured {
+            cases: count,
+            measurements,
+        }
+    }
+}
+
+/// Times real code: per round, fresh inputs, a batch of calls per side, outputs compared.
+struct CodeSampler<'t, I, O> {
+    task: &'t TimedTask<I, O>,
+    rng: Rng,
+    started: Instant,
+    /// Calls per sample for (starter, subject) at each size, calibrated on first use.
+    batches: HashMap<usize, (usize, usize)>,
+}
+
+impl<'t, I: Input, O: Output> CodeSampler<'t, I, O> {
+    fn new(task: &'t TimedTask<I, O>, seed: u64) -> Self {
+        CodeSampler {
+            task,
+            rng: Rng::with_seed(seed),
+            started: Instant::now(),
+            batches: HashMap::new(),
+        }
+    }
+
+    /// Warms each side up on one input, then sizes its batch to reach [`TARGET_SAMPLE`].
+    fn batches(&mut self, n: usize) -> (usize, usize) {
+        if let Some(&b) = self.batches.get(&n) {
+            return b;
+        }
+        let input = [(self.task.generate)(&mut self.rng, n)];
+        let calls = |f: fn(&I) -> O| {
+            time_calls(f, &input); // warm-up: page faults, lazy statics, branch predictors
+            let per_call = time_calls(f, &input).1.max(1e-9);
+            ((TARGET_SAMPLE.as_secs_f64() / per_call).ceil() as usize).clamp(1, MAX_BATCH)
+        };
+        let b = (calls(self.task.starter), calls(self.task.subject));
+        self.batches.insert(n, b);
+        b
+    }
+}
+
+impl<I: Input, O: Output> Sampler for CodeSampler<'_, I, O> {
+    fn round(&mut self, n: usize, round: usize) -> Result<(f64, f64), Mismatch> {
+        let (starter_batch, subject_batch) = self.batches(n);
+        set_phase(format!("timing round {round} on fresh inputs of size {n}"));
+        let inputs: Vec<I> = (0..starter_batch.max(subject_batch))
+            .map(|_| (self.task.generate)(&mut self.rng, n))
+            .collect();
+        let (starter, subject) = (self.task.starter, self.task.subject);
+        let ((expected, t_starter), (actual, t_subject)) = if round.is_multiple_of(2) {
+            let s = time_calls(starter, &inputs[..starter_batch]);
+            (s, time_calls(subject, &inputs[..subject_batch]))
+        } else {
+            let j = time_calls(subject, &inputs[..subject_batch]);
+            (time_calls(starter, &inputs[..starter_batch]), j)
+        };
+        if let Some(i) = expected.iter().zip(&actual).position(|(e, a)| e != a) {
+            let label = format!("timed round {round}, input size {n}");
+            return Err(shrink_failure(&label, inputs[i].clone(), starter, subject));
+        }
+        Ok((t_starter, t_subject))
+    }
+
+    fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+}
+
+/// Calls `f` once per input; returns the outputs and the mean seconds per call. Outputs are
+/// kept (and dropped after the clock stops) so the optimizer cannot skip the work.
+fn time_calls<I, O>(f: fn(&I) -> O, inputs: &[I]) -> (Vec<O>, f64) {
+    let mut outputs = Vec::with_capacity(inputs.len());
+    let start = Instant::now();
+    for input in inputs {
+        outputs.push(black_box(f(black_box(input))));
+    }
+    let seconds = start.elapsed().as_secs_f64() / inputs.len().max(1) as f64;
+    (outputs, seconds)
+}

@@ -1,0 +1,111 @@
+//! Builds a chapter's harness in release mode, one chapter at a time, in the shared target
+//! directory, and turns a compile error into a short message for the learner.
+
+use crate::workspace::Subject;
+use anyhow::{Context, Result};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Lines of the first compiler error shown to the learner.
+const MAX_ERROR_LINES: usize = 20;
+
+/// The result of building a chapter.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Build {
+    /// The harness binary, ready to run.
+    Ready(PathBuf),
+    /// The chapter does not compile.
+    Failed {
+        /// The first compiler error, as rustc rendered it (shortened).
+        error: String,
+        /// True when the error is in the harness: the subject's public API no longer matches.
+        api_mismatch: bool,
+    },
+}
+
+/// The harness binary's name for a chapter and subject.
+pub fn harness_binary(chapter: &str, subject: Subject) -> String {
+    format!("{chapter}-harness-{}", subject.feature())
+}
+
+/// Builds `chapter`'s harness for `subject`. `Err` means cargo itself could not run.
+pub fn build(root: &Path, chapter: &str, subject: Subject) -> Result<Build> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let binary = harness_binary(chapter, subject);
+    let output = Command::new(&cargo)
+        .current_dir(root)
+        .args(["build", "--release", "--message-format=json"])
+        .args([
+            "-p",
+            &format!("{chapter}-harness"),
+            "--features",
+            subject.feature(),
+            "--bin",
+            &binary,
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("running {}", cargo.to_string_lossy()))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let messages: Vec<Value> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    if output.status.success() {
+        let executable = messages
+            .iter()
+            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == binary.as_str())
+            .find_map(|m| m["executable"].as_str())
+            .with_context(|| format!("cargo built {binary} but did not say where it is"))?;
+        return Ok(Build::Ready(PathBuf::from(executable)));
+    }
+    let first_error = messages
+        .iter()
+        .find(|m| m["reason"] == "compiler-message" && m["message"]["level"] == "error");
+    Ok(match first_error {
+        Some(m) => Build::Failed {
+            error: shorten(m["message"]["rendered"].as_str().unwrap_or("(no message)")),
+            api_mismatch: m["target"]["src_path"]
+                .as_str()
+                .is_some_and(|p| p.contains("/grader/harness/")),
+        },
+        // No compiler message: cargo failed earlier (a broken Cargo.toml, a missing dependency).
+        None => Build::Failed {
+            error: shorten(&String::from_utf8_lossy(&output.stderr)),
+            api_mismatch: false,
+        },
+    })
+}
+
+/// The first lines of a compiler message.
+fn shorten(rendered: &str) -> String {
+    let lines: Vec<&str> = rendered.trim_end().lines().collect();
+    let mut shown = lines[..lines.len().min(MAX_ERROR_LINES)].join("\n");
+    if lines.len() > MAX_ERROR_LINES {
+        shown.push_str(&format!("\n… ({} more lines)", lines.len() - MAX_ERROR_LINES));
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binaries_are_named_per_chapter_and_subject() {
+        assert_eq!(
+            harness_binary("big-o", Subject::Exercises),
+            "big-o-harness-exercise"
+        );
+    }
+
+    #[test]
+    fn long_errors_are_cut() {
+        let long: String = (0..50).map(|i| format!("line {i}\n")).collect();
+        let short = shorten(&long);
+        assert_eq!(short.lines().count(), MAX_ERROR_LINES + 1);
+        assert!(short.ends_with("(30 more lines)"));
+        assert_eq!(shorten("error: x\n"), "error: x");
+    }
+}

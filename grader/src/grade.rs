@@ -1,0 +1,433 @@
+//! Grading: select tasks, build each chapter, run each task in its own process, and turn what
+//! happened into a [`TaskResult`]. A failure of the learner's code is a result; only a failure
+//! of the grader itself (cargo missing, a broken harness) is an `Err`.
+
+use crate::child::{self, Ending, Limits, signal_name};
+use crate::compile::{self, Build};
+use crate::manifest::{Chapter, Manifest, Task};
+use crate::report::figures;
+use crate::result::{Status, TaskResult};
+use crate::workspace::Subject;
+use anyhow::{Context, Result, bail};
+use grader_kit::protocol::{Request, Response, Verdict};
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// How to grade.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Settings {
+    /// Which code is graded.
+    pub subject: Subject,
+    /// The run's seed.
+    pub seed: u64,
+    /// Overrides every chapter's time limit, in seconds.
+    pub time_limit_s: Option<f64>,
+    /// Memory limit per task process, in MiB.
+    pub memory_limit_mib: u64,
+    /// Multiplies every task's measurement budget.
+    pub budget_scale: f64,
+}
+
+/// What the grader is doing, for a progress display.
+#[derive(Debug, Clone, Copy)]
+pub enum Progress<'a> {
+    /// Building a chapter.
+    Building(&'a Chapter),
+    /// Grading a task.
+    Grading(&'a Chapter, &'a Task),
+}
+
+/// The chapters and tasks named by `targets` (`chapter` or `chapter/task`), in course order;
+/// every task when `targets` is empty.
+pub fn select<'m>(manifest: &'m Manifest, targets: &[String]) -> Result<Vec<(&'m Chapter, Vec<&'m Task>)>> {
+    for target in targets {
+        let (chapter, task) = target
+            .split_once('/')
+            .map_or((target.as_str(), None), |(c, t)| (c, Some(t)));
+        let Some(found) = manifest.chapter(chapter) else {
+            let names: Vec<&str> = manifest.chapters.iter().map(|c| c.name.as_str()).collect();
+            bail!(
+                "no chapter named {chapter:?}; the chapters are: {}",
+                names.join(", ")
+            );
+        };
+        if let Some(task) = task
+            && !found.tasks.iter().any(|t| t.name == task)
+        {
+            let names: Vec<&str> = found.tasks.iter().map(|t| t.name.as_str()).collect();
+            bail!(
+                "chapter {chapter} has no task {task:?}; its tasks are: {}",
+                names.join(", ")
+            );
+        }
+    }
+    let wanted = |c: &Chapter, t: &Task| {
+        targets.is_empty()
+            || targets
+                .iter()
+                .any(|x| *x == c.name || *x == format!("{}/{}", c.name, t.name))
+    };
+    Ok(manifest
+        .chapters
+        .iter()
+        .map(|c| (c, c.tasks.iter().filter(|t| wanted(c, t)).collect::<Vec<_>>()))
+        .filter(|(_, tasks)| !tasks.is_empty())
+        .collect())
+}
+
+/// Builds one chapter and grades the given tasks of it.
+pub fn grade_chapter(
+    root: &Path,
+    chapter: &Chapter,
+    tasks: &[&Task],
+    settings: Settings,
+    progress: &mut dyn FnMut(Progress<'_>),
+) -> Result<Vec<TaskResult>> {
+    progress(Progress::Building(chapter));
+    let binary = match compile::build(root, &chapter.name, settings.subject)? {
+        Build::Ready(binary) => binary,
+        Build::Failed { error, api_mismatch } => {
+            return Ok(tasks
+                .iter()
+                .map(|t| does_not_compile(chapter, t, settings.subject, &error, api_mismatch))
+                .collect());
+        }
+    };
+    check_harness_tasks(&binary, chapter)?;
+    let limits = Limits {
+        time: Duration::from_secs_f64(settings.time_limit_s.unwrap_or(chapter.time_limit_s)),
+        memory_bytes: settings.memory_limit_mib * 1024 * 1024,
+    };
+    let mut results = Vec::new();
+    for task in tasks {
+        progress(Progress::Grading(chapter, task));
+        let request = Request {
+            task: task.name.clone(),
+            seed: task_seed(settings.seed, &chapter.name, &task.name),
+            checks: task.checks.clone(),
+            budget_s: task.budget_s * settings.budget_scale,
+        };
+        let started = Instant::now();
+        let ending = child::run(&binary, &request, limits)
+            .with_context(|| format!("grading {}/{}", chapter.name, task.name))?;
+        let mut result = judge(chapter, task, ending, limits);
+        result.seconds = started.elapsed().as_secs_f64();
+        results.push(result);
+    }
+    Ok(results)
+}
+
+/// The harness must offer exactly the manifest's tasks.
+fn check_harness_tasks(binary: &Path, chapter: &Chapter) -> Result<()> {
+    let output = Command::new(binary)
+        .arg("list")
+        .output()
+        .with_context(|| format!("running {}", binary.display()))?;
+    let offered: Vec<String> = serde_json::from_slice(&output.stdout)
+        .with_context(|| format!("{} list printed no task list", binary.display()))?;
+    let declared: Vec<&str> = chapter.tasks.iter().map(|t| t.name.as_str()).collect();
+    if offered != declared {
+        bail!(
+            "the manifest and the {} harness disagree: manifest {declared:?}, harness {offered:?}",
+            chapter.name
+        );
+    }
+    Ok(())
+}
+
+/// A per-task seed, so tasks get different inputs while one `--seed` reproduces them all.
+pub fn task_seed(seed: u64, chapter: &str, task: &str) -> u64 {
+    // FNV-1a: stable across Rust versions, unlike `DefaultHasher`.
+    format!("{chapter}/{task}")
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64 ^ seed, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
+fn does_not_compile(
+    chapter: &Chapter,
+    task: &Task,
+    subject: Subject,
+    error: &str,
+    api_mismatch: bool,
+) -> TaskResult {
+    let dir = subject.dir(&chapter.name);
+    let (summary, next_step) = if api_mismatch {
+        (
+            format!("{dir} compiles, but its public API no longer matches what the grader calls"),
+            format!(
+                "Keep every public function's name and signature as in the starter (see {dir}/src/lib.rs); change only the bodies."
+            ),
+        )
+    } else {
+        (
+            format!("{dir} does not compile"),
+            format!(
+                "Fix the first error below; `cargo build -p {}` shows them all.",
+                chapter.name
+            ),
+        )
+    };
+    TaskResult {
+        details: Some(error.to_string()),
+        ..blank(chapter, task, Status::DoesNotCompile, summary, next_step)
+    }
+}
+
+/// Turns how the child ended into a result, with a plain-words summary and a next step.
+pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> TaskResult {
+    let id = format!("{}/{}", chapter.name, task.name);
+    let test = format!("cargo test -p {}", chapter.name);
+    match ending {
+        Ending::Responded(Response::Measured { cases, measurements }) => {
+            let verdicts: Vec<Verdict> = measurements.iter().map(|m| m.verdict).collect();
+            let status = if verdicts.contains(&Verdict::Fail) {
+                Status::Failed
+            } else if verdicts.contains(&Verdict::Inconclusive) {
+                Status::Inconclusive
+            } else {
+                Status::Passed
+            };
+            let figures: Vec<String> = measurements.iter().map(figures::measured).collect();
+            let next_step = match status {
+                Status::Passed => "Done: every goal met.".to_string(),
+                Status::Inconclusive => format!(
+                    "The measurements could not decide at 99% confidence: rerun on a quieter machine (close other programs), or give it longer with `cargo run -p grader -- {id} --budget-scale 3`."
+                ),
+                _ => format!(
+                    "Hint: {} Measure it yourself: `cargo bench -p {} --bench {}`.",
+                    task.hints[0],
+                    chapter.name,
+                    task.bench()
+                ),
+            };
+            TaskResult {
+                passed: status == Status::Passed,
+                cases: Some(cases),
+                measurements,
+                ..blank(chapter, task, status, format!("answers agree on {cases} cases; {}", figures.join("; ")), next_step)
+            }
+        }
+        Ending::Responded(Response::WrongAnswer(mismatch)) => TaskResult {
+            summary: format!("wrong answer on {}: {}", mismatch.case, mismatch.difference),
+            mismatch: Some(mismatch),
+            ..blank(
+                chapter,
+                task,
+                Status::WrongAnswer,
+                String::new(),
+                format!("Make it correct first: your answer must equal the starter's on the input shown. Add that input as a test and run `{test}`."),
+            )
+        },
+        Ending::Responded(Response::Panicked { message, during }) => TaskResult {
+            details: Some(format!("while {during}")),
+            ..blank(
+                chapter,
+                task,
+                Status::Panicked,
+                format!("your code panicked: {message}"),
+                format!("Reproduce it with a unit test on the input shown and run `{test}`."),
+            )
+        },
+        Ending::TimedOut => blank(
+            chapter,
+            task,
+            Status::TimedOut,
+            format!("did not finish within {:.0} s", limits.time.as_secs_f64()),
+            "Look for a loop that never ends, or code far slower than the starter. Give it longer with --time-limit.".into(),
+        ),
+        Ending::OutOfMemory { stderr } => TaskResult {
+            details: Some(tail(&stderr)),
+            ..blank(
+                chapter,
+                task,
+                Status::OutOfMemory,
+                format!("ran out of memory (limit {} MiB)", limits.memory_bytes / (1024 * 1024)),
+                "Look for a collection that grows without bound (a loop that pushes forever, a huge `Vec::with_capacity`).".into(),
+            )
+        },
+        Ending::StackOverflow { stderr } => TaskResult {
+            details: Some(tail(&stderr)),
+            ..blank(
+                chapter,
+                task,
+                Status::Crashed,
+                "crashed: stack overflow".into(),
+                "Look for recursion without a base case, or recursion as deep as the input: turn it into a loop.".into(),
+            )
+        },
+        Ending::Signalled { signal, stderr } => TaskResult {
+            details: Some(tail(&stderr)),
+            ..blank(
+                chapter,
+                task,
+                Status::Crashed,
+                format!("crashed with {}", signal_name(signal)),
+                "Look for `std::process::abort`, `unsafe` code, or an `unwrap` in a `Drop`.".into(),
+            )
+        },
+        Ending::ExitedEarly { code, stdout, stderr } => TaskResult {
+            details: Some(tail(&format!("{stdout}{stderr}"))),
+            ..blank(
+                chapter,
+                task,
+                Status::ExitedEarly,
+                format!(
+                    "your code ended the process (exit code {}) before grading finished",
+                    code.map_or("none".into(), |c| c.to_string())
+                ),
+                "Remove `std::process::exit` from library code: return a value instead.".into(),
+            )
+        },
+    }
+}
+
+fn blank(chapter: &Chapter, task: &Task, status: Status, summary: String, next_step: String) -> TaskResult {
+    TaskResult {
+        chapter: chapter.name.clone(),
+        task: task.name.clone(),
+        title: task.title.clone(),
+        passed: false,
+        status,
+        summary,
+        next_step,
+        measurements: Vec::new(),
+        cases: None,
+        mismatch: None,
+        details: None,
+        seconds: 0.0,
+    }
+}
+
+/// The last lines of a process's output.
+fn tail(text: &str) -> String {
+    let lines: Vec<&str> = text.trim_end().lines().collect();
+    lines[lines.len().saturating_sub(12)..].join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use grader_kit::measure::{Policy, ScriptedSampler, measure_speedup};
+    use grader_kit::protocol::Mismatch;
+
+    fn manifest() -> Manifest {
+        Manifest::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("workbook.toml")).unwrap()
+    }
+
+    fn limits() -> Limits {
+        Limits {
+            time: Duration::from_secs(60),
+            memory_bytes: 2048 << 20,
+        }
+    }
+
+    fn judged(ending: Ending) -> TaskResult {
+        let m = manifest();
+        let chapter = &m.chapters[0];
+        judge(chapter, &chapter.tasks[0], ending, limits())
+    }
+
+    fn measured(starter: f64, subject: f64) -> Ending {
+        let mut sampler = ScriptedSampler::new(|_, r| (starter * (1.0 + (r % 3) as f64 * 0.01), subject));
+        let policy = Policy::with_budget(Duration::from_secs(1));
+        let m = measure_speedup(&mut sampler, 8000, 10.0, policy).unwrap();
+        Ending::Responded(Response::Measured {
+            cases: 90,
+            measurements: vec![m],
+        })
+    }
+
+    #[test]
+    fn selection_follows_targets() {
+        let m = manifest();
+        assert_eq!(select(&m, &[]).unwrap()[0].1.len(), m.chapters[0].tasks.len());
+        let one = select(&m, &["big-o/common-customers".into()]).unwrap();
+        assert_eq!(
+            one[0].1.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
+            ["common-customers"]
+        );
+        let err = select(&m, &["nope".into()]).unwrap_err().to_string();
+        assert!(err.contains("big-o"), "{err}");
+        assert!(
+            select(&m, &["big-o/nope".into()])
+                .unwrap_err()
+                .to_string()
+                .contains("find-duplicates")
+        );
+    }
+
+    #[test]
+    fn task_seeds_differ_per_task_and_follow_the_run_seed() {
+        assert_ne!(task_seed(1, "big-o", "a"), task_seed(1, "big-o", "b"));
+        assert_ne!(task_seed(1, "big-o", "a"), task_seed(2, "big-o", "a"));
+        assert_eq!(task_seed(1, "big-o", "a"), task_seed(1, "big-o", "a"));
+    }
+
+    #[test]
+    fn a_fast_subject_passes_and_a_slow_one_fails_with_a_hint() {
+        let fast = judged(measured(0.0064, 0.0001));
+        assert!(fast.passed);
+        assert_eq!(fast.status, Status::Passed);
+        assert!(
+            fast.summary.contains("answers agree on 90 cases; speed-up 64"),
+            "{}",
+            fast.summary
+        );
+
+        let slow = judged(measured(0.0064, 0.0064));
+        assert!(!slow.passed);
+        assert_eq!(slow.status, Status::Failed);
+        assert!(slow.next_step.starts_with("Hint: "));
+        assert!(
+            slow.next_step
+                .contains("cargo bench -p big-o --bench find_duplicates")
+        );
+    }
+
+    #[test]
+    fn failures_of_the_learners_code_are_named_in_plain_words() {
+        let wrong = judged(Ending::Responded(Response::WrongAnswer(Mismatch {
+            case: "edge case: empty".into(),
+            input: "[]".into(),
+            expected: "[]".into(),
+            actual: "[0]".into(),
+            difference: "lengths differ".into(),
+        })));
+        assert_eq!(wrong.status, Status::WrongAnswer);
+        assert!(wrong.summary.contains("edge case: empty"));
+        assert!(wrong.mismatch.is_some());
+
+        let panicked = judged(Ending::Responded(Response::Panicked {
+            message: "index out of bounds at src/lib.rs:3".into(),
+            during: "checking correctness on edge case: empty".into(),
+        }));
+        assert_eq!(panicked.status, Status::Panicked);
+        assert!(panicked.summary.contains("index out of bounds"));
+
+        assert_eq!(judged(Ending::TimedOut).summary, "did not finish within 60 s");
+        let oom = judged(Ending::OutOfMemory {
+            stderr: "memory allocation of 8 bytes failed".into(),
+        });
+        assert_eq!(oom.summary, "ran out of memory (limit 2048 MiB)");
+        let segv = judged(Ending::Signalled {
+            signal: 11,
+            stderr: String::new(),
+        });
+        assert_eq!(
+            (segv.status, segv.summary.as_str()),
+            (Status::Crashed, "crashed with SIGSEGV (segmentation fault)")
+        );
+        let exit = judged(Ending::ExitedEarly {
+            code: Some(0),
+            stdout: "bye".into(),
+            stderr: String::new(),
+        });
+        assert_eq!(exit.status, Status::ExitedEarly);
+        for r in [wrong, panicked, oom, segv, exit] {
+            assert!(!r.passed);
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! The workbook's manifest (`grader/workbook.toml`): typed, versioned, validated.
+
+use anyhow::{Context, Result, bail, ensure};
+use grader_kit::spec::Check;
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::path::Path;
+
+/// The manifest format this grader reads.
+pub const MANIFEST_VERSION: u32 = 1;
+
+/// The course floor: a speed goal must ask for at least a 30% cut in execution time.
+pub const MIN_SPEEDUP: f64 = 1.0 / (1.0 - 0.30);
+
+/// Complexity checks fit at least this many sizes.
+pub const MIN_COMPLEXITY_SIZES: usize = 4;
+
+/// The whole workbook: checklist and chapters.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Format version; see [`MANIFEST_VERSION`].
+    pub version: u32,
+    /// The assessment checklist, in order.
+    pub checklist: Vec<ChecklistItem>,
+    /// The chapters that exist, in course order.
+    pub chapters: Vec<Chapter>,
+}
+
+/// One item of the assessment checklist.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistItem {
+    /// Short id that tasks refer to.
+    pub id: String,
+    /// The item as the learner reads it.
+    pub item: String,
+}
+
+/// A chapter: one exercise crate, one solution crate, one frozen starter, one harness.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chapter {
+    /// The chapter's name: the exercise crate's name and directory.
+    pub name: String,
+    /// Its title.
+    pub title: String,
+    /// Its book page, relative to `book/src`.
+    pub book: String,
+    /// Seconds after which a task's process is stopped.
+    pub time_limit_s: f64,
+    /// The graded tasks.
+    pub tasks: Vec<Task>,
+}
+
+/// A graded task.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// The task's name (kebab-case): the harness's task name; with `_` for `-`, its bench.
+    pub name: String,
+    /// Its title.
+    pub title: String,
+    /// The checklist items it counts towards.
+    pub checklist: Vec<String>,
+    /// Seconds of measurement allowed before an undecided verdict becomes "inconclusive".
+    pub budget_s: f64,
+    /// What is measured, and the goals.
+    pub checks: Vec<Check>,
+    /// Progressive hints: a nudge, then the technique, then the idiom.
+    pub hints: Vec<String>,
+}
+
+impl Task {
+    /// The criterion bench that measures this task: `exercises/<chapter>/benches/<bench>.rs`.
+    pub fn bench(&self) -> String {
+        self.name.replace('-', "_")
+    }
+}
+
+impl Manifest {
+    /// Reads and validates the manifest.
+    pub fn load(path: &Path) -> Result<Manifest> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let manifest: Manifest =
+            toml::from_str(&text).with_context(|| format!("parsing {}", path.display()))?;
+        manifest
+            .validate()
+            .with_context(|| format!("checking {}", path.display()))?;
+        Ok(manifest)
+    }
+
+    /// Checks what the types cannot: versions, unique names, references, goals above the floor.
+    pub fn validate(&self) -> Result<()> {
+        ensure!(
+            self.version == MANIFEST_VERSION,
+            "manifest version {} but this grader reads version {MANIFEST_VERSION}",
+            self.version
+        );
+        let items: HashSet<&str> = self.checklist.iter().map(|c| c.id.as_str()).collect();
+        ensure!(items.len() == self.checklist.len(), "duplicate checklist ids");
+        let mut chapters = HashSet::new();
+        for chapter in &self.chapters {
+            ensure!(
+                chapters.insert(&chapter.name),
+                "chapter {} declared twice",
+                chapter.name
+            );
+            ensure!(
+                is_kebab(&chapter.name),
+                "chapter name {:?} is not kebab-case",
+                chapter.name
+            );
+            ensure!(
+                chapter.time_limit_s > 0.0,
+                "{}: time_limit_s must be positive",
+                chapter.name
+            );
+            ensure!(!chapter.tasks.is_empty(), "{}: no tasks", chapter.name);
+            let mut tasks = HashSet::new();
+            for task in &chapter.tasks {
+                let id = format!("{}/{}", chapter.name, task.name);
+                ensure!(tasks.insert(&task.name), "{id} declared twice");
+                ensure!(is_kebab(&task.name), "task name {id:?} is not kebab-case");
+                ensure!(task.budget_s > 0.0, "{id}: budget_s must be positive");
+                ensure!(
+                    task.hints.len() >= 3,
+                    "{id}: give three hints (nudge, technique, idiom)"
+                );
+                ensure!(!task.checklist.is_empty(), "{id}: maps to no checklist item");
+                for item in &task.checklist {
+                    ensure!(
+                        items.contains(item.as_str()),
+                        "{id}: unknown checklist item {item:?}"
+                    );
+                }
+                ensure!(!task.checks.is_empty(), "{id}: no checks");
+                for check in &task.checks {
+                    validate_check(&id, check)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The chapter with this name.
+    pub fn chapter(&self, name: &str) -> Option<&Chapter> {
+        self.chapters.iter().find(|c| c.name == name)
+    }
+}
+
+fn validate_check(id: &str, check: &Check) -> Result<()> {
+    match check {
+        Check::Speedup { n, at_least } => {
+            ensure!(*n > 0, "{id}: speedup n must be positive");
+            ensure!(
+                *at_least >= MIN_SPEEDUP,
+                "{id}: a speed-up goal of {at_least}× is below the course floor of {MIN_SPEEDUP:.2}× (a 30% cut)"
+            );
+        }
+        Check::Complexity { sizes, .. } => {
+            ensure!(
+                sizes.len() >= MIN_COMPLEXITY_SIZES,
+                "{id}: a complexity check needs at least {MIN_COMPLEXITY_SIZES} sizes"
+            );
+            if sizes[0] == 0 || sizes.windows(2).any(|w| w[1] != 2 * w[0]) {
+                bail!("{id}: complexity sizes must double each step (n, 2n, 4n, 8n …), got {sizes:?}");
+            }
+        }
+    }
+    Ok(())
+}
+
+fn is_kebab(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"
+        version = 1
+        [[checklist]]
+        id = "big-o"
+        item = "Big O"
+        [[chapters]]
+        name = "big-o"
+        title = "Big O"
+        book = "big-o/index.md"
+        time_limit_s = 60
+        [[chapters.tasks]]
+        name = "find-duplicates"
+        title = "Dups"
+        checklist = ["big-o"]
+        budget_s = 4
+        hints = ["a", "b", "c"]
+        checks = [
+            { kind = "speedup", n = 8000, at_least = 10.0 },
+            { kind = "complexity", sizes = [1000, 2000, 4000, 8000], target = "O(n log n)" },
+        ]
+    "#;
+
+    fn parse(text: &str) -> Result<Manifest> {
+        let m: Manifest = toml::from_str(text)?;
+        m.validate()?;
+        Ok(m)
+    }
+
+    #[test]
+    fn a_good_manifest_loads() {
+        let m = parse(GOOD).unwrap();
+        assert_eq!(m.chapters[0].tasks[0].bench(), "find_duplicates");
+        assert!(m.chapter("big-o").is_some());
+    }
+
+    #[test]
+    fn the_real_manifest_is_valid() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("workbook.toml");
+        let m = Manifest::load(&path).unwrap();
+        assert_eq!(m.checklist.len(), 7);
+    }
+
+    #[test]
+    fn mistakes_are_rejected_with_a_reason() {
+        let cases = [
+            (GOOD.replace("version = 1", "version = 2"), "version"),
+            (GOOD.replace("at_least = 10.0", "at_least = 1.2"), "course floor"),
+            (GOOD.replace("4000, 8000]", "5000, 8000]"), "double"),
+            (
+                GOOD.replace("[1000, 2000, 4000, 8000]", "[1000, 2000, 4000]"),
+                "at least 4",
+            ),
+            (
+                GOOD.replace(r#"checklist = ["big-o"]"#, r#"checklist = ["nope"]"#),
+                "unknown checklist",
+            ),
+            (
+                GOOD.replace(r#"hints = ["a", "b", "c"]"#, r#"hints = ["a"]"#),
+                "three hints",
+            ),
+            (
+                GOOD.replace("budget_s = 4", "budget_s = 4\nbogus = 1"),
+                "unknown field",
+            ),
+        ];
+        for (text, reason) in cases {
+            let err = format!("{:#}", parse(&text).unwrap_err());
+            assert!(err.contains(reason), "expected {reason:?} in {err:?}");
+        }
+    }
+}

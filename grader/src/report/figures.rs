@@ -1,0 +1,137 @@
+//! Measured figures in words: "62.1× (99% CI 58.2–66.0×)", "≈ O(n^1.07)".
+
+use grader_kit::protocol::{Evidence, Goal, Measurement};
+
+/// A number with three significant figures at most, as people write speed-ups.
+pub fn number(x: f64) -> String {
+    if !x.is_finite() {
+        return "?".into();
+    }
+    match x.abs() {
+        a if a >= 100.0 => format!("{x:.0}"),
+        a if a >= 10.0 => format!("{x:.1}"),
+        _ => format!("{x:.2}"),
+    }
+}
+
+/// Seconds, in the unit that reads best.
+pub fn seconds(s: f64) -> String {
+    match s {
+        s if s >= 1.0 => format!("{s:.2} s"),
+        s if s >= 1e-3 => format!("{:.2} ms", s * 1e3),
+        s if s >= 1e-6 => format!("{:.1} µs", s * 1e6),
+        s => format!("{:.0} ns", s * 1e9),
+    }
+}
+
+/// The measured value with its interval.
+pub fn measured(m: &Measurement) -> String {
+    let level = format!("{:.0}% CI", m.confidence * 100.0);
+    let interval = if m.low.is_finite() && m.high.is_finite() {
+        format!("{level} {}–{}", number(m.low), number(m.high))
+    } else {
+        format!("{level} not reached in {} rounds", m.samples)
+    };
+    match m.metric.as_str() {
+        "speedup" => format!("speed-up {}× ({interval})", number(m.value)),
+        "complexity" => format!("time ≈ O(n^{:.2}) ({interval})", m.value),
+        other => format!("{other} {} {} ({interval})", number(m.value), m.unit),
+    }
+}
+
+/// The goal, in words.
+pub fn goal(m: &Measurement) -> String {
+    match (m.metric.as_str(), m.goal) {
+        ("speedup", Goal::AtLeast(t)) => format!("≥ {}× faster than the starter", number(t)),
+        ("complexity", Goal::AtMost(t)) => format!("exponent ≤ {} (O(n log n) or better)", number(t)),
+        (_, Goal::AtLeast(t)) => format!("≥ {} {}", number(t), m.unit),
+        (_, Goal::AtMost(t)) => format!("≤ {} {}", number(t), m.unit),
+    }
+}
+
+/// The figures behind the measurement, in a line.
+pub fn evidence(m: &Measurement) -> String {
+    match &m.evidence {
+        Evidence::Timings {
+            n,
+            starter_seconds,
+            subject_seconds,
+        } => format!(
+            "at n = {n}: starter {} per call, yours {}",
+            seconds(*starter_seconds),
+            seconds(*subject_seconds)
+        ),
+        Evidence::Curves {
+            sizes,
+            subject_seconds,
+            starter_exponent,
+            ..
+        } => format!(
+            "yours at n = {}: {}; the starter grows as O(n^{starter_exponent:.2})",
+            sizes
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            subject_seconds
+                .iter()
+                .map(|s| seconds(*s))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use grader_kit::protocol::Verdict;
+
+    fn speedup(value: f64, low: f64, high: f64) -> Measurement {
+        Measurement {
+            metric: "speedup".into(),
+            value,
+            low,
+            high,
+            confidence: 0.99,
+            unit: "x".into(),
+            goal: Goal::AtLeast(10.0),
+            verdict: Verdict::Pass,
+            samples: 10,
+            evidence: Evidence::Timings {
+                n: 8000,
+                starter_seconds: 0.0064,
+                subject_seconds: 0.000105,
+            },
+        }
+    }
+
+    #[test]
+    fn numbers_keep_three_significant_figures() {
+        assert_eq!(number(61.234), "61.2");
+        assert_eq!(number(1.0149), "1.01");
+        assert_eq!(number(143.7), "144");
+        assert_eq!(number(f64::NAN), "?");
+    }
+
+    #[test]
+    fn seconds_pick_a_unit() {
+        assert_eq!(seconds(0.0064), "6.40 ms");
+        assert_eq!(seconds(0.000105), "105.0 µs");
+        assert_eq!(seconds(2.5), "2.50 s");
+        assert_eq!(seconds(4e-8), "40 ns");
+    }
+
+    #[test]
+    fn a_speedup_reads_with_its_interval_and_goal() {
+        let m = speedup(61.2, 58.0, 66.04);
+        assert_eq!(measured(&m), "speed-up 61.2× (99% CI 58.0–66.0)");
+        assert_eq!(goal(&m), "≥ 10.0× faster than the starter");
+        assert_eq!(
+            evidence(&m),
+            "at n = 8000: starter 6.40 ms per call, yours 105.0 µs"
+        );
+        let undecided = speedup(9.0, f64::NAN, f64::NAN);
+        assert!(measured(&undecided).contains("not reached in 10 rounds"));
+    }
+}

@@ -1,0 +1,135 @@
+//! The grader's result: one documented, serializable type, printed by `--json` as is.
+//!
+//! This is a public contract (instructors' scripts read it): fields may be added, never
+//! renamed or removed. `tasks[].chapter`, `.task`, `.passed` and `checklist[].item`, `.passed`
+//! are the fields every version guarantees.
+
+use crate::workspace::Subject;
+use grader_kit::protocol::{Measurement, Mismatch};
+use serde::Serialize;
+
+/// Version of the JSON document's format.
+pub const REPORT_VERSION: u32 = 1;
+
+/// Everything one grader run found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The document format's version ([`REPORT_VERSION`]).
+    pub version: u32,
+    /// The grader's own version.
+    pub grader: String,
+    /// The seed of every random input: `--seed` reproduces the run.
+    pub seed: u64,
+    /// Which code was graded.
+    pub subject: Subject,
+    /// True when every graded task passed.
+    pub passed: bool,
+    /// One entry per graded task, in course order.
+    pub tasks: Vec<TaskResult>,
+    /// The assessment checklist, in course order.
+    pub checklist: Vec<ChecklistResult>,
+}
+
+/// How one task fared.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskResult {
+    /// The chapter's name (`big-o`).
+    pub chapter: String,
+    /// The task's name (`find-duplicates`).
+    pub task: String,
+    /// The task's title.
+    pub title: String,
+    /// True only when the answers were right and every goal was met with confidence.
+    pub passed: bool,
+    /// What happened, as one word.
+    pub status: Status,
+    /// What happened, in one line of plain words, with the figures.
+    pub summary: String,
+    /// What to do next.
+    pub next_step: String,
+    /// The measured figures (empty when the code could not be measured).
+    pub measurements: Vec<Measurement>,
+    /// How many correctness cases agreed with the starter (absent when not checked).
+    pub cases: Option<usize>,
+    /// The smallest input found where the answer differs from the starter's.
+    pub mismatch: Option<Mismatch>,
+    /// The compiler error, the panic message or the tail of the process's stderr.
+    pub details: Option<String>,
+    /// Wall-clock seconds spent grading the task (building excluded).
+    pub seconds: f64,
+}
+
+/// How a task ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Correct, and every goal met.
+    Passed,
+    /// Correct, but a goal was missed.
+    Failed,
+    /// Correct, but the measurements could not decide at the confidence required.
+    Inconclusive,
+    /// An answer differed from the starter's.
+    WrongAnswer,
+    /// The chapter did not compile.
+    DoesNotCompile,
+    /// The code panicked.
+    Panicked,
+    /// The code ran past the time limit.
+    TimedOut,
+    /// The process crashed (abort, segmentation fault, stack overflow).
+    Crashed,
+    /// The code went past the memory limit.
+    OutOfMemory,
+    /// The code ended the process before the grader finished.
+    ExitedEarly,
+}
+
+impl Status {
+    /// A short label for the terminal.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Passed => "passed",
+            Status::Failed => "failed",
+            Status::Inconclusive => "inconclusive",
+            Status::WrongAnswer => "wrong answer",
+            Status::DoesNotCompile => "does not compile",
+            Status::Panicked => "panicked",
+            Status::TimedOut => "timed out",
+            Status::Crashed => "crashed",
+            Status::OutOfMemory => "out of memory",
+            Status::ExitedEarly => "exited early",
+        }
+    }
+}
+
+/// One line of the assessment checklist.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistResult {
+    /// The item's id in the manifest.
+    pub id: String,
+    /// The item, as the learner reads it.
+    pub item: String,
+    /// True when every task mapped to the item was graded in this run and passed.
+    pub passed: bool,
+    /// Why it is or is not ticked.
+    pub status: ChecklistStatus,
+    /// The tasks (`chapter/task`) mapped to it.
+    pub tasks: Vec<String>,
+    /// How many of them passed in this run.
+    pub tasks_passed: usize,
+}
+
+/// The state of a checklist item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChecklistStatus {
+    /// Every mapped task passed.
+    Passed,
+    /// Some mapped task did not pass.
+    NotYet,
+    /// Some mapped task was not graded in this run (a subset was asked for).
+    NotGraded,
+    /// No chapter maps to it yet.
+    ChapterNotAvailable,
+}

@@ -1,0 +1,151 @@
+//! Where the workbook lives, and whether the manifest and the workspace agree.
+
+use crate::manifest::{Chapter, Manifest};
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+
+/// The manifest's path inside the workspace.
+pub const MANIFEST: &str = "grader/workbook.toml";
+
+/// Which code is graded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Subject {
+    /// The learner's `exercises/`.
+    Exercises,
+    /// The reference `solutions/`.
+    Solutions,
+    /// The frozen starters in `grader/starters/`.
+    Starters,
+}
+
+impl Subject {
+    /// The harness feature (and binary suffix) that links this subject.
+    pub fn feature(self) -> &'static str {
+        match self {
+            Subject::Exercises => "exercise",
+            Subject::Solutions => "solution",
+            Subject::Starters => "starter",
+        }
+    }
+
+    /// The directory holding this subject's chapter crate.
+    pub fn dir(self, chapter: &str) -> String {
+        match self {
+            Subject::Exercises => format!("exercises/{chapter}"),
+            Subject::Solutions => format!("solutions/{chapter}"),
+            Subject::Starters => format!("grader/starters/{chapter}"),
+        }
+    }
+}
+
+/// The workspace root: the nearest ancestor of `start` holding the manifest.
+pub fn find_root(start: &Path) -> Result<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join(MANIFEST).is_file())
+        .map(Path::to_path_buf)
+        .with_context(|| {
+            format!(
+                "no {MANIFEST} in {} or any parent: run the grader inside the workbook",
+                start.display()
+            )
+        })
+}
+
+/// The crates and files a chapter needs, relative to the root.
+pub fn chapter_paths(chapter: &Chapter) -> Vec<String> {
+    let name = &chapter.name;
+    let mut paths = vec![
+        format!("exercises/{name}/Cargo.toml"),
+        format!("solutions/{name}/Cargo.toml"),
+        format!("grader/starters/{name}/Cargo.toml"),
+        format!("grader/harness/{name}/Cargo.toml"),
+        format!("book/src/{}", chapter.book),
+    ];
+    paths.extend(
+        chapter
+            .tasks
+            .iter()
+            .map(|t| format!("exercises/{name}/benches/{}.rs", t.bench())),
+    );
+    paths
+}
+
+/// Checks that every chapter's crates, benches and book page exist and are workspace members,
+/// and that `exercises/` holds no chapter the manifest does not declare.
+pub fn check_agreement(root: &Path, manifest: &Manifest) -> Result<()> {
+    let cargo_toml = std::fs::read_to_string(root.join("Cargo.toml")).context("reading Cargo.toml")?;
+    let workspace: toml::Table = toml::from_str(&cargo_toml).context("parsing Cargo.toml")?;
+    let members: Vec<&str> = workspace
+        .get("workspace")
+        .and_then(|w| w.get("members"))
+        .and_then(|m| m.as_array())
+        .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+        .unwrap_or_default();
+    let mut problems = Vec::new();
+    for chapter in &manifest.chapters {
+        for path in chapter_paths(chapter) {
+            if !root.join(&path).is_file() {
+                problems.push(format!("{}: missing {path}", chapter.name));
+            }
+            if let Some(dir) = path.strip_suffix("/Cargo.toml")
+                && !members.contains(&dir)
+            {
+                problems.push(format!("{}: {dir} is not a workspace member", chapter.name));
+            }
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(root.join("exercises")) {
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.path().join("Cargo.toml").is_file() && manifest.chapter(&name).is_none() {
+                problems.push(format!("exercises/{name} is not a chapter in {MANIFEST}"));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        bail!(
+            "the manifest and the workspace disagree:\n  {}",
+            problems.join("\n  ")
+        );
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root() -> PathBuf {
+        find_root(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    #[test]
+    fn the_manifest_and_the_workspace_agree() {
+        let root = root();
+        let manifest = Manifest::load(&root.join(MANIFEST)).unwrap();
+        check_agreement(&root, &manifest).unwrap();
+    }
+
+    #[test]
+    fn a_missing_crate_is_reported() {
+        let root = root();
+        let mut manifest = Manifest::load(&root.join(MANIFEST)).unwrap();
+        let mut ghost = manifest.chapters[0].clone();
+        ghost.name = "ghost-chapter".into();
+        manifest.chapters.push(ghost);
+        let err = check_agreement(&root, &manifest).unwrap_err().to_string();
+        assert!(
+            err.contains("missing exercises/ghost-chapter/Cargo.toml"),
+            "{err}"
+        );
+        assert!(err.contains("not a workspace member"), "{err}");
+    }
+
+    #[test]
+    fn subjects_name_their_feature_and_directory() {
+        assert_eq!(Subject::Solutions.feature(), "solution");
+        assert_eq!(Subject::Starters.dir("big-o"), "grader/starters/big-o");
+    }
+}
