@@ -2,7 +2,7 @@
 
 use super::figures;
 use crate::manifest::Manifest;
-use crate::result::{ChecklistStatus, Report, Status};
+use crate::result::{ChecklistStatus, Report, TaskResult};
 use std::fmt::Write;
 
 /// Width at which hints and next steps are wrapped.
@@ -21,32 +21,12 @@ pub fn render(report: &Report, manifest: &Manifest) -> String {
             continue;
         }
         let _ = writeln!(out, "\n{} ({})", chapter.title, chapter.name);
-        let rows: Vec<[String; 4]> = tasks
-            .iter()
-            .flat_map(|t| {
-                let mark = format!("{} {}", if t.passed { "✓" } else { "✗" }, t.status.label());
-                let figures: Vec<(String, String)> = if t.measurements.is_empty() {
-                    vec![(t.summary.clone(), String::new())]
-                } else {
-                    t.measurements
-                        .iter()
-                        .map(|m| (figures::measured(m), figures::goal(m)))
-                        .collect()
-                };
-                figures.into_iter().enumerate().map(move |(i, (measured, goal))| {
-                    let (name, mark) = if i == 0 {
-                        (t.task.clone(), mark.clone())
-                    } else {
-                        Default::default()
-                    };
-                    [name, mark, measured, goal]
-                })
-            })
-            .collect();
         let header = ["task", "status", "measured", "goal"].map(String::from);
+        let rows: Vec<Vec<[String; 4]>> = tasks.iter().map(|t| task_rows(t)).collect();
         let widths: Vec<usize> = (0..4)
             .map(|c| {
                 rows.iter()
+                    .flatten()
                     .chain([&header])
                     .map(|r| r[c].chars().count())
                     .max()
@@ -58,20 +38,11 @@ pub fn render(report: &Report, manifest: &Manifest) -> String {
             format!("  {}", cells.join("  ").trim_end())
         };
         let _ = writeln!(out, "{}", line(&header));
-        let mut last_task = String::new();
-        for row in &rows {
-            if !row[0].is_empty() {
-                last_task.clone_from(&row[0]);
+        for (task, rows) in tasks.iter().zip(&rows) {
+            for row in rows {
+                let _ = writeln!(out, "{}", line(row));
             }
-            let _ = writeln!(out, "{}", line(row));
-            let is_last_row_of_task = rows
-                .iter()
-                .skip_while(|r| !std::ptr::eq(*r, row))
-                .nth(1)
-                .is_none_or(|next| !next[0].is_empty());
-            if is_last_row_of_task && let Some(t) = tasks.iter().find(|t| t.task == last_task) {
-                write_details(&mut out, t);
-            }
+            write_details(&mut out, task);
         }
     }
     let _ = writeln!(out, "\nAssessment checklist");
@@ -82,27 +53,47 @@ pub fn render(report: &Report, manifest: &Manifest) -> String {
             ChecklistStatus::NotGraded => "not all of its tasks were graded in this run".into(),
             ChecklistStatus::ChapterNotAvailable => "its chapter is not in the workbook yet".into(),
         };
-        let _ = writeln!(
-            out,
-            "  {} {} ({state})",
-            if item.passed { "✓" } else { "✗" },
-            item.item
-        );
+        let _ = writeln!(out, "  {} {} ({state})", mark(item.passed), item.item);
     }
     let passed = report.tasks.iter().filter(|t| t.passed).count();
     let _ = writeln!(out, "\n{passed} of {} graded tasks passed.", report.tasks.len());
     out
 }
 
+/// A task's table rows: one per measurement (the summary when nothing was measured).
+fn task_rows(t: &TaskResult) -> Vec<[String; 4]> {
+    let figures: Vec<(String, String)> = if t.measurements.is_empty() {
+        vec![(t.summary.clone(), String::new())]
+    } else {
+        t.measurements
+            .iter()
+            .map(|m| (figures::measured(m), figures::goal(m)))
+            .collect()
+    };
+    figures
+        .into_iter()
+        .enumerate()
+        .map(|(i, (measured, goal))| match i {
+            0 => [
+                t.task.clone(),
+                format!("{} {}", mark(t.passed), t.status.label()),
+                measured,
+                goal,
+            ],
+            _ => [String::new(), String::new(), measured, goal],
+        })
+        .collect()
+}
+
+fn mark(passed: bool) -> &'static str {
+    if passed { "✓" } else { "✗" }
+}
+
 /// The lines under a task's row: evidence, the mismatch or error, the next step.
-fn write_details(out: &mut String, t: &crate::result::TaskResult) {
+fn write_details(out: &mut String, t: &TaskResult) {
     let indent = "      ";
-    if t.status == Status::Passed || t.status == Status::Failed || t.status == Status::Inconclusive {
-        for m in &t.measurements {
-            let _ = writeln!(out, "{indent}{}", figures::evidence(m));
-        }
-    } else if !t.measurements.is_empty() || t.status != Status::DoesNotCompile {
-        let _ = writeln!(out, "{indent}{}", t.summary);
+    for m in &t.measurements {
+        let _ = writeln!(out, "{indent}{}", figures::evidence(m));
     }
     if let Some(m) = &t.mismatch {
         let _ = writeln!(out, "{indent}input:    {}", m.input);
@@ -143,6 +134,100 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::checklist;
+    use crate::result::{REPORT_VERSION, Status};
+    use crate::workspace::Subject;
+    use grader_kit::measure::{Policy, ScriptedSampler, measure_complexity, measure_speedup};
+    use grader_kit::protocol::Mismatch;
+    use grader_kit::spec::ComplexityClass;
+    use std::time::Duration;
+
+    fn manifest() -> Manifest {
+        Manifest::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("workbook.toml")).unwrap()
+    }
+
+    fn result(task: &str, status: Status, subject_cost: f64) -> TaskResult {
+        let policy = Policy::with_budget(Duration::from_secs(1));
+        let mut sampler = ScriptedSampler::new(|n, r| {
+            let n = n as f64;
+            (1e-10 * n * n * (1.0 + (r % 4) as f64 * 0.01), subject_cost * n)
+        });
+        let speedup = measure_speedup(&mut sampler, 8000, 10.0, policy).unwrap();
+        let curve = measure_complexity(
+            &mut sampler,
+            &[1000, 2000, 4000, 8000],
+            ComplexityClass::Linearithmic,
+            policy,
+        )
+        .unwrap();
+        TaskResult {
+            chapter: "big-o".into(),
+            task: task.into(),
+            title: String::new(),
+            passed: status == Status::Passed,
+            status,
+            summary: "wrong answer on edge case: empty".into(),
+            next_step: "Hint: think about it.".into(),
+            measurements: if status == Status::WrongAnswer {
+                vec![]
+            } else {
+                vec![speedup, curve]
+            },
+            cases: Some(90),
+            mismatch: (status == Status::WrongAnswer).then(|| Mismatch {
+                case: "edge case: empty".into(),
+                input: "[]".into(),
+                expected: "[]".into(),
+                actual: "[1]".into(),
+                difference: "lengths differ".into(),
+            }),
+            details: None,
+            seconds: 1.0,
+        }
+    }
+
+    #[test]
+    fn the_table_shows_figures_goals_evidence_and_next_steps() {
+        let manifest = manifest();
+        let tasks = vec![
+            result("find-duplicates", Status::Passed, 1e-8),
+            result("count-pairs-with-sum", Status::WrongAnswer, 1e-8),
+        ];
+        let report = Report {
+            version: REPORT_VERSION,
+            grader: "test".into(),
+            seed: 1,
+            subject: Subject::Exercises,
+            passed: false,
+            checklist: checklist::assess(&manifest, &tasks),
+            tasks,
+        };
+        let text = render(&report, &manifest);
+        assert!(text.contains("Big O and algorithms (big-o)"), "{text}");
+        assert!(text.contains("find-duplicates       ✓ passed"), "{text}");
+        assert!(text.contains("speed-up 80.8× (99% CI 80.0–82.4)"), "{text}");
+        assert!(text.contains("time ≈ O(n^1.00)"), "{text}");
+        assert!(text.contains("≥ 10.0× faster than the starter"), "{text}");
+        assert!(
+            text.contains("at n = 8000: starter 6.46 ms per call, yours 80.0 µs"),
+            "{text}"
+        );
+        assert!(text.contains("the starter grows as O(n^2.00)"), "{text}");
+        assert!(
+            text.contains("count-pairs-with-sum  ✗ wrong answer  wrong answer on edge case: empty"),
+            "{text}"
+        );
+        assert!(
+            text.contains("expected: []") && text.contains("yours:    [1]"),
+            "{text}"
+        );
+        assert!(text.contains("→ Hint: think about it."), "{text}");
+        assert!(
+            text.contains("✗ Understand and apply Big O notation in algorithm choices (1 of 4 tasks passed)")
+        );
+        assert!(text.contains("its chapter is not in the workbook yet"));
+        assert!(text.ends_with("1 of 2 graded tasks passed.\n"), "{text}");
+    }
 
     #[test]
     fn wrapping_keeps_words_whole() {
