@@ -126,9 +126,14 @@ fn pair_sum_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<i64>, i64)>> {
     cases
 }
 
-/// A browsing session: page IDs from a catalogue four times the session's length.
+/// A browsing session: page IDs from a catalogue of n²/4096 pages (at least 2).
+///
+/// With a uniform catalogue of K pages, repeat-free stretches are about √K long; K ∝ n² makes
+/// them grow in proportion to n (about n/50). Then the starter is clearly worse than quadratic,
+/// and a half-way fix (a linear scan of the window per page, O(n·w)) is clearly quadratic,
+/// rather than sitting at n^1.5, right on the O(n log n) ceiling.
 fn session(rng: &mut Rng, n: usize) -> Vec<u32> {
-    inputs::values(rng, n, 4 * n as u64 + 1)
+    inputs::values(rng, n, (n * n / 4096).max(2) as u64)
 }
 
 /// Two campaign lists of `n` customers each, overlapping by about a third.
@@ -191,5 +196,9 @@ mod tests {
         assert!(!Starter::common_customers(&a, &b).is_empty());
         let window = Starter::longest_unique_window(&session(&mut Rng::with_seed(1), 2000));
         assert!(window.len() > 10 && window.len() < 2000, "{window:?}");
+        // Stretches grow in proportion to n: eight times the session, about eight times as long.
+        let short = Starter::longest_unique_window(&session(&mut Rng::with_seed(2), 1000)).len();
+        let long = Starter::longest_unique_window(&session(&mut Rng::with_seed(2), 8000)).len();
+        assert!(long > 4 * short, "{short} → {long}");
     }
 }
