@@ -151,6 +151,7 @@ pub fn measure_complexity(
             starter_seconds: medians(&starter_times),
             subject_seconds: medians(&subject_times),
             starter_exponent: stats::median(&starter_slopes),
+            target,
         },
     })
 }

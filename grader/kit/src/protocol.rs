@@ -1,7 +1,7 @@
 //! What the grader and a harness child say to each other (as JSON files), and the measurement
 //! type that ends up, unchanged, in the grader's `--json` output.
 
-use crate::spec::Check;
+use crate::spec::{Check, ComplexityClass};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// The grader's request to a harness: grade one task.
@@ -136,6 +136,8 @@ pub enum Evidence {
         subject_seconds: Vec<f64>,
         /// The starter's log-log slope over the same sizes.
         starter_exponent: f64,
+        /// The complexity class the goal stands for.
+        target: ComplexityClass,
     },
 }
 

@@ -41,9 +41,11 @@ pub fn measured(m: &Measurement) -> String {
 
 /// The goal, in words.
 pub fn goal(m: &Measurement) -> String {
-    match (m.metric.as_str(), m.goal) {
-        ("speedup", Goal::AtLeast(t)) => format!("≥ {}× faster than the starter", number(t)),
-        ("complexity", Goal::AtMost(t)) => format!("exponent ≤ {} (O(n log n) or better)", number(t)),
+    match (&m.evidence, m.goal) {
+        (Evidence::Timings { .. }, Goal::AtLeast(t)) => format!("≥ {}× faster than the starter", number(t)),
+        (Evidence::Curves { target, .. }, Goal::AtMost(t)) => {
+            format!("exponent ≤ {} ({target} or better)", number(t))
+        }
         (_, Goal::AtLeast(t)) => format!("≥ {} {}", number(t), m.unit),
         (_, Goal::AtMost(t)) => format!("≤ {} {}", number(t), m.unit),
     }
@@ -130,6 +132,28 @@ mod tests {
         assert_eq!(
             evidence(&m),
             "at n = 8000: starter 6.40 ms per call, yours 105.0 µs"
+        );
+        let curve = Measurement {
+            metric: "complexity".into(),
+            unit: "exponent".into(),
+            goal: Goal::AtMost(1.5),
+            value: 1.071,
+            low: 1.05,
+            high: 1.1,
+            evidence: Evidence::Curves {
+                sizes: vec![1000, 2000],
+                starter_seconds: vec![1e-4, 4e-4],
+                subject_seconds: vec![1e-5, 2e-5],
+                starter_exponent: 1.97,
+                target: grader_kit::spec::ComplexityClass::Linearithmic,
+            },
+            ..m.clone()
+        };
+        assert_eq!(measured(&curve), "time ≈ O(n^1.07) (99% CI 1.05–1.10)");
+        assert_eq!(goal(&curve), "exponent ≤ 1.50 (O(n log n) or better)");
+        assert_eq!(
+            evidence(&curve),
+            "yours at n = 1000, 2000: 10.0 µs, 20.0 µs; the starter grows as O(n^1.97)"
         );
         let undecided = speedup(9.0, f64::NAN, f64::NAN);
         assert!(measured(&undecided).contains("not reached in 10 rounds"));
