@@ -58,6 +58,8 @@ pub fn run(binary: &Path, request: &Request, limits: Limits) -> Result<Ending> {
         .arg(&response_path)
         .arg(limits.memory_bytes.to_string())
         .current_dir(dir.path())
+        // Criterion, when a task runs the learner's benchmark, writes its estimates here.
+        .env("CRITERION_HOME", dir.path().join("criterion"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -73,6 +75,9 @@ pub fn run(binary: &Path, request: &Request, limits: Limits) -> Result<Ending> {
 
     if let Ok(text) = std::fs::read_to_string(&response_path) {
         let response = serde_json::from_str(&text).context("the harness wrote an unreadable response")?;
+        if let Response::Error { message } = response {
+            bail!("the harness could not grade the task: {message}");
+        }
         return Ok(Ending::Responded(response));
     }
     classify(status, stdout, stderr)

@@ -1,6 +1,6 @@
 //! The grader's command line.
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 /// Grades the Rust Performance Workbook.
 ///
@@ -11,18 +11,28 @@ use clap::Parser;
 /// Exit code: 0 when every graded task passes, 1 when one does not, 2 when the grader itself
 /// could not run (a broken manifest, cargo missing).
 #[derive(Debug, Parser)]
-#[command(name = "grader", version, about, long_about)]
+#[command(
+    name = "grader",
+    version,
+    about,
+    long_about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
+    /// Something other than grading.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Chapters or tasks to grade, such as `big-o` or `big-o/find-duplicates` (default: all).
     #[arg(value_name = "CHAPTER[/TASK]")]
     pub targets: Vec<String>,
 
     /// Grade the reference solutions in `solutions/` instead of your exercises.
-    #[arg(long, conflicts_with = "starters")]
+    #[arg(long, global = true, conflicts_with = "starters")]
     pub solutions: bool,
 
     /// Grade the frozen starters (they must fail every goal: the grader's self-test).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub starters: bool,
 
     /// Print one JSON document on stdout, and nothing else there (progress goes to stderr).
@@ -30,7 +40,7 @@ pub struct Cli {
     pub json: bool,
 
     /// Seed for every random input. Each run prints its seed, so it can be reproduced.
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub seed: Option<u64>,
 
     /// Stop a task's process after this many seconds (default: the chapter's limit).
@@ -45,6 +55,22 @@ pub struct Cli {
     /// machine three times as long to settle.
     #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
     pub budget_scale: f64,
+}
+
+/// The grader's other commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show where a task's code spends its time: its hottest functions, counted by valgrind's
+    /// callgrind (exact instruction counts), or sampled by perf where valgrind is missing.
+    Profile {
+        /// The task, such as `big-o/find-duplicates`.
+        #[arg(value_name = "CHAPTER/TASK")]
+        target: String,
+
+        /// How many functions to list.
+        #[arg(long, default_value_t = 12)]
+        top: usize,
+    },
 }
 
 #[cfg(test)]
@@ -64,5 +90,19 @@ mod tests {
         assert!(cli.json);
         assert_eq!(cli.seed, Some(7));
         assert!(Cli::try_parse_from(["grader", "--solutions", "--starters"]).is_err());
+        assert!(cli.command.is_none());
+    }
+
+    #[test]
+    fn profile_is_a_subcommand_and_targets_are_not() {
+        let cli = Cli::parse_from(["grader", "profile", "big-o/find-duplicates", "--starters"]);
+        let Some(Command::Profile { target, top }) = cli.command else {
+            panic!("not a profile command")
+        };
+        assert_eq!((target.as_str(), top), ("big-o/find-duplicates", 12));
+        assert!(cli.starters);
+        let cli = Cli::parse_from(["grader", "big-o", "profiling/pipeline"]);
+        assert!(cli.command.is_none());
+        assert_eq!(cli.targets, ["big-o", "profiling/pipeline"]);
     }
 }

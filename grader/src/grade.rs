@@ -9,7 +9,7 @@ use crate::report::figures;
 use crate::result::{Status, TaskResult};
 use crate::workspace::Subject;
 use anyhow::{Context, Result, bail};
-use grader_kit::protocol::{Request, Response, Verdict};
+use grader_kit::protocol::{Evidence, Request, Response, Verdict};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -74,6 +74,15 @@ pub fn select<'m>(manifest: &'m Manifest, targets: &[String]) -> Result<Vec<(&'m
         .map(|c| (c, c.tasks.iter().filter(|t| wanted(c, t)).collect::<Vec<_>>()))
         .filter(|(_, tasks)| !tasks.is_empty())
         .collect())
+}
+
+/// The one task named by `target` (`chapter/task`).
+pub fn select_one<'m>(manifest: &'m Manifest, target: &str) -> Result<(&'m Chapter, &'m Task)> {
+    if !target.contains('/') {
+        bail!("name one task, as chapter/task (for example big-o/find-duplicates)");
+    }
+    let selection = select(manifest, &[target.to_string()])?;
+    Ok((selection[0].0, selection[0].1[0]))
 }
 
 /// Builds one chapter and grades the given tasks of it.
@@ -196,12 +205,19 @@ pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> 
                 Status::Inconclusive => format!(
                     "The measurements could not decide at 99% confidence: rerun on a quieter machine (close other programs), or give it longer with `cargo run -p grader -- {id} --budget-scale 3`."
                 ),
-                _ => format!(
-                    "Hint: {} Measure it yourself: `cargo bench -p {} --bench {}`.",
-                    task.hints[0],
-                    chapter.name,
-                    task.bench()
-                ),
+                _ => {
+                    let mut next = format!("Hint: {}", task.hints[0]);
+                    if measurements.iter().any(|m| m.verdict == Verdict::Fail && is_timing(&m.evidence)) {
+                        next.push_str(&format!(" Find the hot spot: `cargo run -p grader -- profile {id}`."));
+                        if let Some(bench) = &task.bench {
+                            next.push_str(&format!(
+                                " Measure it yourself: `cargo bench -p {} --bench {bench}`.",
+                                chapter.name
+                            ));
+                        }
+                    }
+                    next
+                }
             };
             TaskResult {
                 passed: status == Status::Passed,
@@ -210,16 +226,16 @@ pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> 
                 ..blank(chapter, task, status, format!("answers agree on {cases} cases; {}", figures.join("; ")), next_step)
             }
         }
+        Ending::Responded(Response::Error { message }) => {
+            unreachable!("child::run turns harness errors into Err: {message}")
+        }
         Ending::Responded(Response::WrongAnswer(mismatch)) => TaskResult {
             summary: format!("wrong answer on {}: {}", mismatch.case, mismatch.difference),
+            next_step: mismatch.advice.clone().unwrap_or_else(|| format!(
+                "Make it correct first: your answer must equal the starter's on the input shown. Add that input as a test and run `{test}`."
+            )),
             mismatch: Some(mismatch),
-            ..blank(
-                chapter,
-                task,
-                Status::WrongAnswer,
-                String::new(),
-                format!("Make it correct first: your answer must equal the starter's on the input shown. Add that input as a test and run `{test}`."),
-            )
+            ..blank(chapter, task, Status::WrongAnswer, String::new(), String::new())
         },
         Ending::Responded(Response::Panicked { message, during }) => TaskResult {
             details: Some(format!("while {during}")),
@@ -284,6 +300,11 @@ pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> 
     }
 }
 
+/// Whether a measurement is about time (then profiling and benchmarking help).
+fn is_timing(evidence: &Evidence) -> bool {
+    matches!(evidence, Evidence::Timings { .. } | Evidence::Curves { .. })
+}
+
 fn blank(chapter: &Chapter, task: &Task, status: Status, summary: String, next_step: String) -> TaskResult {
     TaskResult {
         chapter: chapter.name.clone(),
@@ -326,7 +347,7 @@ mod tests {
 
     fn judged(ending: Ending) -> TaskResult {
         let m = manifest();
-        let chapter = &m.chapters[0];
+        let chapter = m.chapter("big-o").unwrap();
         judge(chapter, &chapter.tasks[0], ending, limits())
     }
 
@@ -343,7 +364,11 @@ mod tests {
     #[test]
     fn selection_follows_targets() {
         let m = manifest();
-        assert_eq!(select(&m, &[]).unwrap()[0].1.len(), m.chapters[0].tasks.len());
+        let all = select(&m, &[]).unwrap();
+        assert_eq!(
+            all.iter().map(|(_, tasks)| tasks.len()).sum::<usize>(),
+            m.chapters.iter().map(|c| c.tasks.len()).sum::<usize>()
+        );
         let one = select(&m, &["big-o/common-customers".into()]).unwrap();
         assert_eq!(
             one[0].1.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
@@ -395,6 +420,7 @@ mod tests {
             expected: "[]".into(),
             actual: "[0]".into(),
             difference: "lengths differ".into(),
+            advice: None,
         })));
         assert_eq!(wrong.status, Status::WrongAnswer);
         assert!(wrong.summary.contains("edge case: empty"));

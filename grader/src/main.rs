@@ -6,13 +6,14 @@ mod cli;
 mod compile;
 mod grade;
 mod manifest;
+mod profile;
 mod report;
 mod result;
 mod workspace;
 
 use anyhow::Result;
 use clap::Parser;
-use cli::Cli;
+use cli::{Cli, Command};
 use grade::{Progress, Settings};
 use manifest::Manifest;
 use result::{REPORT_VERSION, Report};
@@ -31,20 +32,34 @@ fn main() -> ExitCode {
     }
 }
 
-/// Grades what `cli` asks for; `Ok(passed)` when the grader worked, whatever the verdicts.
+/// Does what `cli` asks for; `Ok(passed)` when the grader worked, whatever the verdicts.
 fn run(cli: &Cli) -> Result<bool> {
     let root = workspace::find_root(&std::env::current_dir()?)?;
     let manifest = Manifest::load(&root.join(workspace::MANIFEST))?;
     workspace::check_agreement(&root, &manifest)?;
-    let selection = grade::select(&manifest, &cli.targets)?;
     let subject = match (cli.solutions, cli.starters) {
         (true, _) => Subject::Solutions,
         (_, true) => Subject::Starters,
         _ => Subject::Exercises,
     };
+    let seed = cli.seed.unwrap_or_else(|| fastrand::u64(..));
+    if let Some(Command::Profile { target, top }) = &cli.command {
+        let (chapter, task) = grade::select_one(&manifest, target)?;
+        return match profile::run(&root, chapter, task, subject, seed, *top)? {
+            Ok(report) => {
+                print!("{report}");
+                Ok(true)
+            }
+            Err(message) => {
+                println!("{message}");
+                Ok(false)
+            }
+        };
+    }
+    let selection = grade::select(&manifest, &cli.targets)?;
     let settings = Settings {
         subject,
-        seed: cli.seed.unwrap_or_else(|| fastrand::u64(..)),
+        seed,
         time_limit_s: cli.time_limit,
         memory_limit_mib: cli.memory_limit,
         budget_scale: cli.budget_scale,

@@ -57,7 +57,7 @@ pub struct Chapter {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Task {
-    /// The task's name (kebab-case): the harness's task name; with `_` for `-`, its bench.
+    /// The task's name (kebab-case), as the harness knows it.
     pub name: String,
     /// Its title.
     pub title: String,
@@ -69,13 +69,9 @@ pub struct Task {
     pub checks: Vec<Check>,
     /// Progressive hints: a nudge, then the technique, then the idiom.
     pub hints: Vec<String>,
-}
-
-impl Task {
-    /// The criterion bench that measures this task: `exercises/<chapter>/benches/<bench>.rs`.
-    pub fn bench(&self) -> String {
-        self.name.replace('-', "_")
-    }
+    /// The criterion bench that measures the task: `exercises/<chapter>/benches/<bench>.rs`.
+    #[serde(default)]
+    pub bench: Option<String>,
 }
 
 impl Manifest {
@@ -167,6 +163,30 @@ fn validate_check(id: &str, check: &Check) -> Result<()> {
                 bail!("{id}: complexity sizes must double each step (n, 2n, 4n, 8n …), got {sizes:?}");
             }
         }
+        Check::Crossover { sizes, within_factor } => {
+            ensure!(
+                sizes.len() >= MIN_COMPLEXITY_SIZES,
+                "{id}: a crossover needs at least 4 sizes"
+            );
+            ensure!(
+                sizes[0] > 0 && sizes.windows(2).all(|w| w[1] == 2 * w[0]),
+                "{id}: crossover sizes must double"
+            );
+            ensure!(*within_factor > 1.0, "{id}: within_factor must be above 1");
+        }
+        Check::BenchmarkAccuracy { tolerance } => {
+            ensure!(
+                *tolerance > 0.0 && *tolerance < 1.0,
+                "{id}: tolerance must be between 0 and 1"
+            );
+        }
+        Check::HotFunctions { truth, max_named } => {
+            ensure!(!truth.is_empty(), "{id}: no hot functions declared");
+            ensure!(
+                *max_named >= truth.len(),
+                "{id}: max_named is below the number of hot functions"
+            );
+        }
     }
     Ok(())
 }
@@ -200,6 +220,7 @@ mod tests {
         checklist = ["big-o"]
         budget_s = 4
         hints = ["a", "b", "c"]
+        bench = "find_duplicates"
         checks = [
             { kind = "speedup", n = 8000, at_least = 10.0 },
             { kind = "complexity", sizes = [1000, 2000, 4000, 8000], target = "O(n log n)" },
@@ -215,7 +236,7 @@ mod tests {
     #[test]
     fn a_good_manifest_loads() {
         let m = parse(GOOD).unwrap();
-        assert_eq!(m.chapters[0].tasks[0].bench(), "find_duplicates");
+        assert_eq!(m.chapters[0].tasks[0].bench.as_deref(), Some("find_duplicates"));
         assert!(m.chapter("big-o").is_some());
     }
 

@@ -63,12 +63,8 @@ pub fn chapter_paths(chapter: &Chapter) -> Vec<String> {
         format!("grader/harness/{name}/Cargo.toml"),
         format!("book/src/{}", chapter.book),
     ];
-    paths.extend(
-        chapter
-            .tasks
-            .iter()
-            .map(|t| format!("exercises/{name}/benches/{}.rs", t.bench())),
-    );
+    let benches = chapter.tasks.iter().filter_map(|t| t.bench.as_ref());
+    paths.extend(benches.map(|bench| format!("exercises/{name}/benches/{bench}.rs")));
     paths
 }
 

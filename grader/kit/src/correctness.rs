@@ -33,6 +33,28 @@ impl Output for u64 {}
 impl Output for usize {}
 impl Output for std::ops::Range<usize> {}
 
+/// Text (a rendered report, say) differs at its first differing line.
+impl Output for String {
+    fn first_difference(&self, actual: &Self) -> String {
+        let (expected_lines, actual_lines): (Vec<&str>, Vec<&str>) =
+            (self.lines().collect(), actual.lines().collect());
+        match expected_lines.iter().zip(&actual_lines).position(|(e, a)| e != a) {
+            Some(i) => format!(
+                "at line {}: expected {:?}, got {:?}",
+                i + 1,
+                expected_lines[i].trim(),
+                actual_lines[i].trim()
+            ),
+            None => format!(
+                "the first {} lines agree, but expected {} lines, got {}",
+                expected_lines.len().min(actual_lines.len()),
+                expected_lines.len(),
+                actual_lines.len()
+            ),
+        }
+    }
+}
+
 impl<T: PartialEq + Debug> Output for Vec<T> {
     fn first_difference(&self, actual: &Self) -> String {
         match self.iter().zip(actual).position(|(e, a)| e != a) {
@@ -75,6 +97,27 @@ impl<T: Debug + Clone> Input for Vec<T> {
             }
         }
         out
+    }
+}
+
+/// Text shrinks by lines when it has several (logs, CSV), else by characters.
+impl Input for String {
+    fn size(&self) -> usize {
+        self.len()
+    }
+
+    fn shrink(&self) -> Vec<Self> {
+        let lines: Vec<&str> = self.split_inclusive('\n').collect();
+        if lines.len() > 1 {
+            let owned: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            return owned.shrink().into_iter().map(|v| v.concat()).collect();
+        }
+        let chars: Vec<char> = self.chars().collect();
+        chars
+            .shrink()
+            .into_iter()
+            .map(|v| v.into_iter().collect())
+            .collect()
     }
 }
 
@@ -173,6 +216,7 @@ pub fn shrink_failure<I: Input, O: Output>(
         expected: show(&expected),
         actual: show(&actual),
         difference: expected.first_difference(&actual),
+        advice: None,
     }
 }
 
@@ -248,10 +292,28 @@ mod tests {
     }
 
     #[test]
+    fn text_differences_name_the_line() {
+        let expected = "Report {\n    lines: 3,\n    errors: 1,\n}".to_string();
+        let actual = "Report {\n    lines: 3,\n    errors: 2,\n}".to_string();
+        assert_eq!(
+            expected.first_difference(&actual),
+            "at line 3: expected \"errors: 1,\", got \"errors: 2,\""
+        );
+    }
+
+    #[test]
     fn pairs_shrink_each_side() {
         let candidates = (vec![1u64, 2], 5i64).shrink();
         assert!(candidates.contains(&(vec![1], 5)));
         assert!(candidates.iter().all(|c| c.1 == 5));
+    }
+
+    #[test]
+    fn text_shrinks_by_lines_then_characters() {
+        let log = "a 1\nb 2\nc 3\n".to_string();
+        assert!(log.shrink().contains(&"a 1\nc 3\n".to_string()));
+        assert!("abc".to_string().shrink().contains(&"ac".to_string()));
+        assert_eq!(log.size(), 12);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! ```text
 //! <harness> list                                   prints the task names as a JSON array
 //! <harness> run REQUEST.json RESPONSE.json LIMIT   grades one task under a memory limit (bytes)
+//! <harness> profile REQUEST.json                   runs the task's code alone, for a profiler
 //! ```
 //!
 //! The answer goes to RESPONSE.json, never to stdout, so whatever the learner's code prints
@@ -33,7 +34,8 @@ pub fn main(tasks: &[&dyn Task]) -> ExitCode {
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["list"] => list(tasks),
         ["run", request, response, limit] => run(tasks, Path::new(request), Path::new(response), limit),
-        _ => Err("usage: harness list | harness run REQUEST RESPONSE MEMORY_LIMIT_BYTES".into()),
+        ["profile", request] => profile(tasks, Path::new(request)),
+        _ => Err("usage: harness list | run REQUEST RESPONSE MEMORY_LIMIT_BYTES | profile REQUEST".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -50,6 +52,26 @@ fn list(tasks: &[&dyn Task]) -> Result<(), String> {
     Ok(())
 }
 
+/// Reads a request and finds its task.
+fn load<'t>(tasks: &[&'t dyn Task], path: &Path) -> Result<(Request, &'t dyn Task), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let request: Request = serde_json::from_str(&text).map_err(|e| format!("bad request: {e}"))?;
+    let task = *tasks
+        .iter()
+        .find(|t| t.name() == request.task)
+        .ok_or_else(|| format!("no task named {:?} in this harness", request.task))?;
+    Ok((request, task))
+}
+
+fn profile(tasks: &[&dyn Task], request: &Path) -> Result<(), String> {
+    let (request, task) = load(tasks, request)?;
+    if task.profile(&request) {
+        Ok(())
+    } else {
+        Err(format!("task {} has no code to profile", request.task))
+    }
+}
+
 fn run(tasks: &[&dyn Task], request: &Path, response: &Path, limit: &str) -> Result<(), String> {
     let limit: u64 = limit
         .parse()
@@ -57,12 +79,7 @@ fn run(tasks: &[&dyn Task], request: &Path, response: &Path, limit: &str) -> Res
     // RLIMIT_DATA counts heap and private writable mappings (Linux ≥ 4.7), not the address
     // space merely reserved by thread arenas, so threaded code is not flagged falsely.
     rlimit::setrlimit(Resource::DATA, limit, limit).map_err(|e| format!("setrlimit: {e}"))?;
-    let text = std::fs::read_to_string(request).map_err(|e| format!("{}: {e}", request.display()))?;
-    let request: Request = serde_json::from_str(&text).map_err(|e| format!("bad request: {e}"))?;
-    let task = tasks
-        .iter()
-        .find(|t| t.name() == request.task)
-        .ok_or_else(|| format!("no task named {:?} in this harness", request.task))?;
+    let (request, task) = load(tasks, request)?;
 
     std::panic::set_hook(Box::new(|info| {
         let message = info

@@ -50,6 +50,79 @@ impl Policy {
     }
 }
 
+/// The outcome of a sequential measurement: the samples, their median and its interval.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sequence {
+    /// Every sample drawn, in order.
+    pub samples: Vec<f64>,
+    /// The median.
+    pub value: f64,
+    /// The order-statistic interval (NaN when never reached).
+    pub low: f64,
+    /// Its upper end.
+    pub high: f64,
+    /// The interval's verdict against the goal.
+    pub verdict: Verdict,
+}
+
+/// Draws samples until the median's confidence interval decides against `goal`, or the policy
+/// stops it (checked only after `min_rounds`). `draw(round)` returns the next sample and the
+/// time spent so far; it is the one place where the chapters' measurements differ.
+pub fn until_decided<E>(
+    goal: Goal,
+    policy: Policy,
+    mut draw: impl FnMut(usize) -> Result<(f64, Duration), E>,
+) -> Result<Sequence, E> {
+    let mut samples = Vec::new();
+    let (mut low, mut high, mut verdict) = (f64::NAN, f64::NAN, Verdict::Inconclusive);
+    for round in 0..policy.max_rounds {
+        let (sample, elapsed) = draw(round)?;
+        samples.push(sample);
+        if samples.len() < policy.min_rounds {
+            continue;
+        }
+        if let Some(interval) = stats::median_interval(&samples, policy.confidence) {
+            (low, high) = interval;
+            verdict = stats::decide(low, high, goal);
+        }
+        if verdict != Verdict::Inconclusive || elapsed >= policy.budget {
+            break;
+        }
+    }
+    Ok(Sequence {
+        value: stats::median(&samples),
+        samples,
+        low,
+        high,
+        verdict,
+    })
+}
+
+impl Sequence {
+    /// The measurement this sequence makes, with its metric, unit, goal and evidence.
+    pub fn into_measurement(
+        self,
+        metric: &str,
+        unit: &str,
+        goal: Goal,
+        confidence: f64,
+        evidence: Evidence,
+    ) -> Measurement {
+        Measurement {
+            metric: metric.into(),
+            value: self.value,
+            low: self.low,
+            high: self.high,
+            confidence,
+            unit: unit.into(),
+            goal,
+            verdict: self.verdict,
+            samples: self.samples.len(),
+            evidence,
+        }
+    }
+}
+
 /// Interleaved A/B rounds at size `n` until the speed-up's interval decides against `at_least`
 /// or the budget runs out. The speed-up is the median of per-round ratios starter/subject.
 pub fn measure_speedup(
@@ -60,41 +133,19 @@ pub fn measure_speedup(
 ) -> Result<Measurement, Mismatch> {
     let goal = Goal::AtLeast(at_least);
     let start = sampler.elapsed();
-    let (mut starter, mut subject, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
-    let mut interval = (f64::NAN, f64::NAN);
-    let mut verdict = Verdict::Inconclusive;
-    for round in 0..policy.max_rounds {
+    let (mut starter, mut subject) = (Vec::new(), Vec::new());
+    let ratios = until_decided(goal, policy, |round| {
         let (s, j) = sampler.round(n, round)?;
         starter.push(s);
         subject.push(j);
-        ratios.push(s / j);
-        if ratios.len() < policy.min_rounds {
-            continue;
-        }
-        if let Some((low, high)) = stats::median_interval(&ratios, policy.confidence) {
-            interval = (low, high);
-            verdict = stats::decide(low, high, goal);
-        }
-        if verdict != Verdict::Inconclusive || sampler.elapsed() - start >= policy.budget {
-            break;
-        }
-    }
-    Ok(Measurement {
-        metric: "speedup".into(),
-        value: stats::median(&ratios),
-        low: interval.0,
-        high: interval.1,
-        confidence: policy.confidence,
-        unit: "x".into(),
-        goal,
-        verdict,
-        samples: ratios.len(),
-        evidence: Evidence::Timings {
-            n,
-            starter_seconds: stats::median(&starter),
-            subject_seconds: stats::median(&subject),
-        },
-    })
+        Ok((s / j, sampler.elapsed() - start))
+    })?;
+    let evidence = Evidence::Timings {
+        n,
+        starter_seconds: stats::median(&starter),
+        subject_seconds: stats::median(&subject),
+    };
+    Ok(ratios.into_measurement("speedup", "x", goal, policy.confidence, evidence))
 }
 
 /// Repeated passes over `sizes` (each pass interleaving starter and subject at every size);
@@ -110,10 +161,8 @@ pub fn measure_complexity(
     let start = sampler.elapsed();
     let mut starter_times = vec![Vec::new(); sizes.len()];
     let mut subject_times = vec![Vec::new(); sizes.len()];
-    let (mut starter_slopes, mut subject_slopes) = (Vec::new(), Vec::new());
-    let mut interval = (f64::NAN, f64::NAN);
-    let mut verdict = Verdict::Inconclusive;
-    for pass in 0..policy.max_rounds {
+    let mut starter_slopes = Vec::new();
+    let slopes = until_decided(goal, policy, |pass| {
         let (mut starter_pass, mut subject_pass) = (Vec::new(), Vec::new());
         for (i, &n) in sizes.iter().enumerate() {
             let (s, j) = sampler.round(n, pass + i)?;
@@ -123,37 +172,17 @@ pub fn measure_complexity(
             subject_pass.push((n as f64, j));
         }
         starter_slopes.push(stats::loglog_slope(&starter_pass));
-        subject_slopes.push(stats::loglog_slope(&subject_pass));
-        if subject_slopes.len() < policy.min_rounds {
-            continue;
-        }
-        if let Some((low, high)) = stats::median_interval(&subject_slopes, policy.confidence) {
-            interval = (low, high);
-            verdict = stats::decide(low, high, goal);
-        }
-        if verdict != Verdict::Inconclusive || sampler.elapsed() - start >= policy.budget {
-            break;
-        }
-    }
+        Ok((stats::loglog_slope(&subject_pass), sampler.elapsed() - start))
+    })?;
     let medians = |times: &[Vec<f64>]| times.iter().map(|t| stats::median(t)).collect();
-    Ok(Measurement {
-        metric: "complexity".into(),
-        value: stats::median(&subject_slopes),
-        low: interval.0,
-        high: interval.1,
-        confidence: policy.confidence,
-        unit: "exponent".into(),
-        goal,
-        verdict,
-        samples: subject_slopes.len(),
-        evidence: Evidence::Curves {
-            sizes: sizes.to_vec(),
-            starter_seconds: medians(&starter_times),
-            subject_seconds: medians(&subject_times),
-            starter_exponent: stats::median(&starter_slopes),
-            target,
-        },
-    })
+    let evidence = Evidence::Curves {
+        sizes: sizes.to_vec(),
+        starter_seconds: medians(&starter_times),
+        subject_seconds: medians(&subject_times),
+        starter_exponent: stats::median(&starter_slopes),
+        target,
+    };
+    Ok(slopes.into_measurement("complexity", "exponent", goal, policy.confidence, evidence))
 }
 
 /// A sampler that replays a formula: the mock behind the procedures' tests, public so that
@@ -238,6 +267,7 @@ mod tests {
                     expected: "1".into(),
                     actual: "2".into(),
                     difference: "1 ≠ 2".into(),
+                    advice: None,
                 })
             }
             fn elapsed(&self) -> Duration {

@@ -30,6 +30,11 @@ pub enum Response {
     },
     /// The subject's answer differed from the starter's.
     WrongAnswer(Mismatch),
+    /// The task cannot grade what was asked: a fault of the grader's, not of the learner's code.
+    Error {
+        /// What is wrong.
+        message: String,
+    },
     /// The subject panicked.
     Panicked {
         /// The panic message and its location.
@@ -52,6 +57,9 @@ pub struct Mismatch {
     pub actual: String,
     /// The first difference, in words.
     pub difference: String,
+    /// What to do about it, when the task knows better than "make the answers agree".
+    #[serde(default)]
+    pub advice: Option<String>,
 }
 
 /// Whether a measured interval meets its goal.
@@ -74,15 +82,8 @@ pub enum Goal {
     AtLeast(f64),
     /// The value must be at most this.
     AtMost(f64),
-}
-
-impl Goal {
-    /// The goal's threshold.
-    pub fn threshold(self) -> f64 {
-        match self {
-            Goal::AtLeast(t) | Goal::AtMost(t) => t,
-        }
-    }
+    /// The value must lie between these two (inclusive).
+    Between(f64, f64),
 }
 
 /// One measured figure with its uncertainty, its goal and its verdict.
@@ -138,6 +139,39 @@ pub enum Evidence {
         starter_exponent: f64,
         /// The complexity class the goal stands for.
         target: ComplexityClass,
+    },
+    /// Where one implementation overtakes another, measured and claimed.
+    Crossover {
+        /// The implementation that wins at small sizes, by name.
+        first: String,
+        /// The implementation that overtakes it, by name.
+        second: String,
+        /// The sizes measured.
+        sizes: Vec<usize>,
+        /// Median time ratio (second / first) at each size: below 1, the second wins.
+        ratios: Vec<f64>,
+        /// The measured crossover size (median over the passes).
+        measured: f64,
+        /// The crossover size the learner recorded.
+        claimed: f64,
+    },
+    /// A benchmark's figure against the grader's own measurement of the same work.
+    BenchmarkFigure {
+        /// Seconds per iteration according to the learner's benchmark (median over runs).
+        claimed_seconds: f64,
+        /// Seconds per call measured by the grader (median over runs).
+        measured_seconds: f64,
+    },
+    /// Names the learner recorded against the names that are true.
+    Findings {
+        /// What the learner named.
+        named: Vec<String>,
+        /// The true names that the learner named.
+        found: Vec<String>,
+        /// How many true names the learner did not name (not which: that is the exercise).
+        missed: usize,
+        /// At most this many names may be given.
+        max_named: usize,
     },
 }
 

@@ -21,6 +21,26 @@ pub enum Check {
         /// The complexity class the subject must be in.
         target: ComplexityClass,
     },
+    /// The learner's recorded crossover between two implementations, against the grader's
+    /// own measurement over `sizes`.
+    Crossover {
+        /// The sizes to time both implementations at (each double the previous).
+        sizes: Vec<usize>,
+        /// The recorded crossover must lie within this factor of the measured one.
+        within_factor: f64,
+    },
+    /// The learner's benchmark figure against the grader's own measurement of the same work.
+    BenchmarkAccuracy {
+        /// The figure must lie within this fraction of the measurement (0.3 = ±30%).
+        tolerance: f64,
+    },
+    /// The learner must name every function in `truth` (matched by the end of its path).
+    HotFunctions {
+        /// The functions where the starter really spends its time.
+        truth: Vec<String>,
+        /// At most this many names may be listed (naming everything is not an answer).
+        max_named: usize,
+    },
 }
 
 impl Check {
@@ -29,6 +49,9 @@ impl Check {
         match self {
             Check::Speedup { .. } => "speedup",
             Check::Complexity { .. } => "complexity",
+            Check::Crossover { .. } => "crossover",
+            Check::BenchmarkAccuracy { .. } => "benchmark-accuracy",
+            Check::HotFunctions { .. } => "hot-functions",
         }
     }
 }

@@ -72,6 +72,7 @@ pub fn decide(low: f64, high: f64, goal: Goal) -> Verdict {
     let (meets_all, misses_all) = match goal {
         Goal::AtLeast(t) => (low >= t, high < t),
         Goal::AtMost(t) => (high <= t, low > t),
+        Goal::Between(a, b) => (a <= low && high <= b, high < a || low > b),
     };
     if meets_all {
         Verdict::Pass
@@ -156,5 +157,9 @@ mod tests {
         assert_eq!(decide(1.0, 1.2, Goal::AtMost(1.5)), Verdict::Pass);
         assert_eq!(decide(1.9, 2.1, Goal::AtMost(1.5)), Verdict::Fail);
         assert_eq!(decide(1.4, 1.6, Goal::AtMost(1.5)), Verdict::Inconclusive);
+        assert_eq!(decide(0.9, 1.2, Goal::Between(0.7, 1.3)), Verdict::Pass);
+        assert_eq!(decide(2.0, 2.5, Goal::Between(0.7, 1.3)), Verdict::Fail);
+        assert_eq!(decide(0.1, 0.5, Goal::Between(0.7, 1.3)), Verdict::Fail);
+        assert_eq!(decide(1.2, 1.4, Goal::Between(0.7, 1.3)), Verdict::Inconclusive);
     }
 }

@@ -18,7 +18,18 @@ pub trait Task {
 
     /// Checks and measures the subject as the request asks.
     fn grade(&self, request: &Request) -> Response;
+
+    /// Runs the subject's work alone, the way the timed checks do, for a profiler to watch.
+    /// Returns false when the task has no code of the learner's to profile.
+    fn profile(&self, request: &Request) -> bool {
+        let _ = request;
+        false
+    }
 }
+
+/// Calls of the subject in a profiling run: enough to dwarf input generation, few enough to
+/// finish quickly under valgrind, which runs code about fifty times slower.
+const PROFILE_CALLS: usize = 3;
 
 /// Sizes of the random correctness cases (two of each), on top of the task's edge cases.
 const RANDOM_CASE_SIZES: [usize; 12] = [0, 1, 2, 3, 4, 6, 10, 17, 50, 129, 500, 2000];
@@ -75,6 +86,10 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
                 Check::Complexity { sizes, target } => {
                     measure_complexity(&mut sampler, sizes, *target, policy)
                 }
+                other => {
+                    let message = format!("task {} cannot grade a {} check", self.name, other.metric());
+                    return Response::Error { message };
+                }
             };
             match measured {
                 Ok(m) => measurements.push(m),
@@ -85,6 +100,24 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
             cases: count,
             measurements,
         }
+    }
+
+    fn profile(&self, request: &Request) -> bool {
+        // The size of the speed-up check, else the largest size of any other check.
+        let n = request.checks.iter().find_map(|c| match c {
+            Check::Speedup { n, .. } => Some(*n),
+            _ => None,
+        });
+        let largest = request.checks.iter().find_map(|c| match c {
+            Check::Complexity { sizes, .. } => sizes.last().copied(),
+            _ => None,
+        });
+        let Some(n) = n.or(largest) else { return false };
+        let input = (self.generate)(&mut Rng::with_seed(request.seed), n);
+        for _ in 0..PROFILE_CALLS {
+            black_box((self.subject)(black_box(&input)));
+        }
+        true
     }
 }
 

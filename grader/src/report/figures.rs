@@ -32,10 +32,24 @@ pub fn measured(m: &Measurement) -> String {
     } else {
         format!("{level} not reached in {} rounds", m.samples)
     };
-    match m.metric.as_str() {
-        "speedup" => format!("speed-up {}× ({interval})", number(m.value)),
-        "complexity" => format!("time ≈ O(n^{:.2}) ({interval})", m.value),
-        other => format!("{other} {} {} ({interval})", number(m.value), m.unit),
+    match &m.evidence {
+        Evidence::Timings { .. } => format!("speed-up {}× ({interval})", number(m.value)),
+        Evidence::Curves { .. } => format!("time ≈ O(n^{:.2}) ({interval})", m.value),
+        Evidence::Crossover {
+            measured, claimed, ..
+        } => format!(
+            "your crossover {claimed:.0} is {}× the measured {measured:.0} ({interval})",
+            number(m.value)
+        ),
+        Evidence::BenchmarkFigure { .. } => {
+            format!(
+                "your benchmark reads {}× the true time ({interval})",
+                number(m.value)
+            )
+        }
+        Evidence::Findings { found, missed, .. } => {
+            format!("named {} of {} hot functions", found.len(), found.len() + missed)
+        }
     }
 }
 
@@ -46,6 +60,10 @@ pub fn goal(m: &Measurement) -> String {
         (Evidence::Curves { target, .. }, Goal::AtMost(t)) => {
             format!("exponent ≤ {} ({target} or better)", number(t))
         }
+        (Evidence::Findings { max_named, .. }, Goal::AtLeast(t)) => {
+            format!("all {t:.0} named, in at most {max_named} names")
+        }
+        (_, Goal::Between(a, b)) => format!("between {}× and {}×", number(a), number(b)),
         (_, Goal::AtLeast(t)) => format!("≥ {} {}", number(t), m.unit),
         (_, Goal::AtMost(t)) => format!("≤ {} {}", number(t), m.unit),
     }
@@ -53,6 +71,7 @@ pub fn goal(m: &Measurement) -> String {
 
 /// The figures behind the measurement, in a line.
 pub fn evidence(m: &Measurement) -> String {
+    let list = |items: &mut dyn Iterator<Item = String>| items.collect::<Vec<_>>().join(", ");
     match &m.evidence {
         Evidence::Timings {
             n,
@@ -70,16 +89,35 @@ pub fn evidence(m: &Measurement) -> String {
             ..
         } => format!(
             "yours at n = {}: {}; the starter grows as O(n^{starter_exponent:.2})",
-            sizes
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", "),
-            subject_seconds
-                .iter()
-                .map(|s| seconds(*s))
-                .collect::<Vec<_>>()
-                .join(", "),
+            list(&mut sizes.iter().map(ToString::to_string)),
+            list(&mut subject_seconds.iter().map(|s| seconds(*s))),
+        ),
+        Evidence::Crossover {
+            first,
+            second,
+            sizes,
+            ratios,
+            ..
+        } => format!(
+            "time of {second} / time of {first} at n = {}: {}",
+            list(&mut sizes.iter().map(ToString::to_string)),
+            list(&mut ratios.iter().map(|r| number(*r))),
+        ),
+        Evidence::BenchmarkFigure {
+            claimed_seconds,
+            measured_seconds,
+        } => format!(
+            "your benchmark: {} per iteration; the grader's measurement: {} per call",
+            seconds(*claimed_seconds),
+            seconds(*measured_seconds)
+        ),
+        Evidence::Findings { named, missed, .. } => format!(
+            "you named: {}; hot functions not named yet: {missed}",
+            if named.is_empty() {
+                "nothing".to_string()
+            } else {
+                named.join(", ")
+            },
         ),
     }
 }

@@ -180,6 +180,7 @@ mod tests {
                 expected: "[]".into(),
                 actual: "[1]".into(),
                 difference: "lengths differ".into(),
+                advice: None,
             }),
             details: None,
             seconds: 1.0,
