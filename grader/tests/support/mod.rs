@@ -42,13 +42,21 @@ pub fn json(output: &Output) -> Value {
 /// A copy of the workspace at `target/fixtures/<name>` whose `exercises/big-o/src/lib.rs` is
 /// `lib_rs`.
 pub fn fixture_workspace(name: &str, lib_rs: &str) -> PathBuf {
+    fixture_workspace_with(name, &[("exercises/big-o/src/lib.rs", lib_rs)])
+}
+
+/// A copy of the workspace at `target/fixtures/<name>` with the given files (paths relative to
+/// the root) replaced.
+pub fn fixture_workspace_with(name: &str, files: &[(&str, &str)]) -> PathBuf {
     let root = root();
     let copy = root.join("target/fixtures").join(name);
     if copy.exists() {
         std::fs::remove_dir_all(&copy).unwrap();
     }
     copy_tree(&root, &copy);
-    std::fs::write(copy.join("exercises/big-o/src/lib.rs"), lib_rs).unwrap();
+    for (path, contents) in files {
+        std::fs::write(copy.join(path), contents).unwrap();
+    }
     copy
 }
 
