@@ -11,7 +11,6 @@
 
 use crate::protocol::{Request, Response};
 use crate::task::Task;
-use rlimit::Resource;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::process::ExitCode;
@@ -52,6 +51,20 @@ fn list(tasks: &[&dyn Task]) -> Result<(), String> {
     Ok(())
 }
 
+/// Caps the process's memory. RLIMIT_DATA counts heap and private writable mappings
+/// (Linux ≥ 4.7), not the address space merely reserved by thread arenas, so threaded code is
+/// not flagged falsely.
+#[cfg(unix)]
+fn limit_memory(bytes: u64) -> Result<(), String> {
+    rlimit::setrlimit(rlimit::Resource::DATA, bytes, bytes).map_err(|e| format!("setrlimit: {e}"))
+}
+
+/// Elsewhere there is no such limit: only the time limit guards against a blow-up.
+#[cfg(not(unix))]
+fn limit_memory(_bytes: u64) -> Result<(), String> {
+    Ok(())
+}
+
 /// Reads a request and finds its task.
 fn load<'t>(tasks: &[&'t dyn Task], path: &Path) -> Result<(Request, &'t dyn Task), String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -76,9 +89,7 @@ fn run(tasks: &[&dyn Task], request: &Path, response: &Path, limit: &str) -> Res
     let limit: u64 = limit
         .parse()
         .map_err(|e| format!("bad memory limit {limit:?}: {e}"))?;
-    // RLIMIT_DATA counts heap and private writable mappings (Linux ≥ 4.7), not the address
-    // space merely reserved by thread arenas, so threaded code is not flagged falsely.
-    rlimit::setrlimit(Resource::DATA, limit, limit).map_err(|e| format!("setrlimit: {e}"))?;
+    limit_memory(limit)?;
     let (request, task) = load(tasks, request)?;
 
     std::panic::set_hook(Box::new(|info| {
