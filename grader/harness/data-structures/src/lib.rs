@@ -1,0 +1,390 @@
+//! The Data structures chapter's tasks: how to generate their inputs and how to call the code.
+//!
+//! The subject is reached through [`Api`], so the same task code grades the exercise, the
+//! solution or the starter, each in its own binary (see `src/bin`).
+
+use fastrand::Rng;
+use grader_kit::TimedTask;
+use grader_kit::correctness::Case;
+use grader_kit::inputs::edge_lists;
+use std::process::ExitCode;
+
+/// The chapter's public API, exactly as the exercise declares it.
+pub trait Api {
+    /// See `data_structures::blocked_payments`.
+    fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize>;
+    /// See `data_structures::print_finish_times`.
+    fn print_finish_times(pages: &[u32], pages_per_turn: u64) -> Vec<u64>;
+    /// See `data_structures::accept_bookings`.
+    fn accept_bookings(requests: &[(u64, u64)]) -> Vec<usize>;
+    /// See `data_structures::triage_order`.
+    fn triage_order(events: &[u32]) -> Vec<usize>;
+    /// See `data_structures::invoice_csv`.
+    fn invoice_csv(invoices: &[(u64, u64)]) -> String;
+}
+
+/// Implements [`Api`] for a new marker type by calling a crate with the chapter's API.
+#[macro_export]
+macro_rules! forward_api {
+    ($marker:ident => $krate:ident) => {
+        /// The subject these tasks grade.
+        #[derive(Debug)]
+        pub struct $marker;
+        impl $crate::Api for $marker {
+            fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize> {
+                $krate::blocked_payments(card_ids, blocklist)
+            }
+            fn print_finish_times(pages: &[u32], pages_per_turn: u64) -> Vec<u64> {
+                $krate::print_finish_times(pages, pages_per_turn)
+            }
+            fn accept_bookings(requests: &[(u64, u64)]) -> Vec<usize> {
+                $krate::accept_bookings(requests)
+            }
+            fn triage_order(events: &[u32]) -> Vec<usize> {
+                $krate::triage_order(events)
+            }
+            fn invoice_csv(invoices: &[(u64, u64)]) -> String {
+                $krate::invoice_csv(invoices)
+            }
+        }
+    };
+}
+
+forward_api!(Starter => data_structures_starter);
+
+/// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
+pub fn main<S: Api>() -> ExitCode {
+    let blocked = TimedTask {
+        name: "blocked-payments",
+        edge_cases: blocklist_edge_cases,
+        generate: payments,
+        starter: |(cards, blocklist): &(Vec<u64>, Vec<u64>)| Starter::blocked_payments(cards, blocklist),
+        subject: |(cards, blocklist): &(Vec<u64>, Vec<u64>)| S::blocked_payments(cards, blocklist),
+    };
+    let printer = TimedTask {
+        name: "print-queue",
+        edge_cases: print_edge_cases,
+        generate: print_jobs,
+        starter: |(pages, turn): &(Vec<u32>, u64)| Starter::print_finish_times(pages, *turn),
+        subject: |(pages, turn): &(Vec<u32>, u64)| S::print_finish_times(pages, *turn),
+    };
+    let bookings = TimedTask {
+        name: "room-bookings",
+        edge_cases: booking_edge_cases,
+        generate: booking_requests,
+        starter: |requests: &Vec<(u64, u64)>| Starter::accept_bookings(requests),
+        subject: |requests: &Vec<(u64, u64)>| S::accept_bookings(requests),
+    };
+    let triage = TimedTask {
+        name: "support-triage",
+        edge_cases: triage_edge_cases,
+        generate: shift,
+        starter: |events: &Vec<u32>| Starter::triage_order(events),
+        subject: |events: &Vec<u32>| S::triage_order(events),
+    };
+    let export = TimedTask {
+        name: "invoice-export",
+        edge_cases: invoice_edge_cases,
+        generate: invoices,
+        starter: |invoices: &Vec<(u64, u64)>| Starter::invoice_csv(invoices),
+        subject: |invoices: &Vec<(u64, u64)>| S::invoice_csv(invoices),
+    };
+    grader_kit::harness::main(&[&blocked, &printer, &bookings, &triage, &export])
+}
+
+/// `label` and `input` as a correctness case.
+fn case<I>(label: impl Into<String>, input: I) -> Case<I> {
+    Case {
+        label: label.into(),
+        input,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// blocked-payments
+// ---------------------------------------------------------------------------------------------
+
+/// The first card number of the generated card space (16 digits, like a real card number).
+const FIRST_CARD: u64 = 4_000_000_000_000_000;
+
+/// `n` payments by about `n / 2` regular customers, and a blocklist of `n / 4` cards: most
+/// reported elsewhere (never seen here), about one in ten a customer's card.
+fn payments(rng: &mut Rng, n: usize) -> (Vec<u64>, Vec<u64>) {
+    let customers = (n as u64 / 2).max(1);
+    let cards: Vec<u64> = (0..n).map(|_| FIRST_CARD + rng.u64(..customers)).collect();
+    let blocklist = (0..n / 4)
+        .map(|_| match rng.u8(..10) {
+            0 => FIRST_CARD + rng.u64(..customers),
+            _ => FIRST_CARD + rng.u64(customers..1_000_000_000_000),
+        })
+        .collect();
+    (cards, blocklist)
+}
+
+fn blocklist_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u64>, Vec<u64>)>> {
+    let mut cases = Vec::new();
+    for (label, list) in edge_lists::<u64>(rng) {
+        let mut some: Vec<u64> = list.iter().copied().filter(|_| rng.bool()).collect();
+        rng.shuffle(&mut some);
+        let twice: Vec<u64> = some.iter().chain(&some).copied().collect();
+        let disjoint: Vec<u64> = list.iter().map(|x| x.wrapping_add(1 << 40)).collect();
+        cases.push(case(
+            format!("{label}, some of its cards blocked"),
+            (list.clone(), some),
+        ));
+        cases.push(case(
+            format!("{label}, blocked cards listed twice"),
+            (list.clone(), twice),
+        ));
+        cases.push(case(
+            format!("{label}, every card blocked"),
+            (list.clone(), list.clone()),
+        ));
+        cases.push(case(
+            format!("{label}, an empty blocklist"),
+            (list.clone(), vec![]),
+        ));
+        cases.push(case(
+            format!("no payments, blocklist {label}"),
+            (vec![], list.clone()),
+        ));
+        cases.push(case(format!("{label}, a disjoint blocklist"), (list, disjoint)));
+    }
+    cases
+}
+
+// ---------------------------------------------------------------------------------------------
+// print-queue
+// ---------------------------------------------------------------------------------------------
+
+/// `n` print jobs, mostly short (a page or ten), some reports, a few manuals, and 10 pages per
+/// turn: about three turns per job.
+fn print_jobs(rng: &mut Rng, n: usize) -> (Vec<u32>, u64) {
+    let pages = (0..n)
+        .map(|_| match rng.u8(..20) {
+            0 => rng.u32(61..=400),
+            1..=5 => rng.u32(11..=60),
+            _ => rng.u32(1..=10),
+        })
+        .collect();
+    (pages, 10)
+}
+
+/// The generic lists as page counts: with turns of 0, 1 and a few pages when the lists hold few
+/// pages in all, and with turns that let every job finish in at most three.
+fn print_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u32>, u64)>> {
+    let mut cases = Vec::new();
+    for (label, pages) in edge_lists::<u32>(rng) {
+        let longest = pages.iter().copied().max().map_or(0, u64::from);
+        let total: u64 = pages.iter().copied().map(u64::from).sum();
+        let mut turns = vec![longest / 3 + 1, longest, u64::MAX];
+        if total <= 100_000 {
+            turns.extend([0, 1, 2, 7]);
+        }
+        for turn in turns {
+            cases.push(case(
+                format!("{label}, {turn} pages per turn"),
+                (pages.clone(), turn),
+            ));
+        }
+    }
+    cases.push(case("edge case: only empty jobs", (vec![0; 50], 3)));
+    cases.push(case(
+        "edge case: one long job among short ones",
+        (vec![1, 1, 500, 1, 1], 4),
+    ));
+    cases
+}
+
+// ---------------------------------------------------------------------------------------------
+// room-bookings
+// ---------------------------------------------------------------------------------------------
+
+/// `n` booking requests for slots of 15 minutes to 2 hours, starting on a quarter hour within
+/// `40 · n` minutes: the room fills up, and about a third of the requests are accepted.
+fn booking_requests(rng: &mut Rng, n: usize) -> Vec<(u64, u64)> {
+    let quarters = (40 * n as u64 / 15).max(1);
+    (0..n)
+        .map(|_| {
+            let start = 15 * rng.u64(..quarters);
+            (start, start + 15 * rng.u64(1..=8))
+        })
+        .collect()
+}
+
+fn booking_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<(u64, u64)>>> {
+    let mut cases = vec![
+        case(
+            "edge case: back to back",
+            vec![(0, 30), (30, 60), (60, 90), (15, 45)],
+        ),
+        case("edge case: the same slot twice", vec![(60, 120), (60, 120)]),
+        case(
+            "edge case: nested",
+            vec![(0, 100), (10, 20), (200, 300), (150, 400)],
+        ),
+        case(
+            "edge case: empty and reversed spans",
+            vec![(5, 5), (9, 3), (3, 9), (0, 0)],
+        ),
+        case(
+            "edge case: the whole timeline",
+            vec![(0, u64::MAX), (u64::MAX - 1, u64::MAX), (0, 1)],
+        ),
+        case(
+            "edge case: at the end of time",
+            vec![
+                (u64::MAX - 1, u64::MAX),
+                (u64::MAX - 2, u64::MAX - 1),
+                (0, u64::MAX),
+            ],
+        ),
+    ];
+    for (label, times) in edge_lists::<u64>(rng) {
+        // Neighbours as spans: many empty or reversed, extremes included.
+        let pairs: Vec<(u64, u64)> = times.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+        // Each time as the start of a short booking.
+        let short: Vec<(u64, u64)> = times.iter().map(|&t| (t, t.saturating_add(3))).collect();
+        cases.push(case(format!("{label}, paired into spans"), pairs));
+        cases.push(case(format!("{label}, as starts of short bookings"), short));
+    }
+    cases
+}
+
+// ---------------------------------------------------------------------------------------------
+// support-triage
+// ---------------------------------------------------------------------------------------------
+
+/// A shift of `n` events: tickets of urgency 1 to 5 (many ties), and an agent free at two
+/// events in five, so the waiting queue grows to about a fifth of the shift.
+fn shift(rng: &mut Rng, n: usize) -> Vec<u32> {
+    (0..n)
+        .map(|_| match rng.u8(..5) {
+            0 | 1 => 0,
+            _ => rng.u32(1..=5),
+        })
+        .collect()
+}
+
+fn triage_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<u32>>> {
+    let mut cases: Vec<Case<Vec<u32>>> = edge_lists::<u32>(rng)
+        .into_iter()
+        .map(|(label, events)| case(label, events))
+        .collect();
+    cases.push(case("edge case: agents free, no tickets", vec![0; 20]));
+    cases.push(case("edge case: tickets, no agent", vec![3, 1, 2]));
+    cases.push(case(
+        "edge case: equal urgency, oldest first",
+        vec![2, 2, 2, 0, 0, 0],
+    ));
+    cases.push(case(
+        "edge case: a burst, then agents",
+        [vec![1, 5, 3, 5, 2], vec![0; 6]].concat(),
+    ));
+    let bursts: Vec<u32> = (0..300)
+        .map(|i| if i % 7 < 4 { rng.u32(1..=3) } else { 0 })
+        .collect();
+    cases.push(case("edge case: bursts of tickets", bursts));
+    cases
+}
+
+// ---------------------------------------------------------------------------------------------
+// invoice-export
+// ---------------------------------------------------------------------------------------------
+
+/// A month of `n` invoices: five-digit member numbers, amounts from $15 to $2,500.
+fn invoices(rng: &mut Rng, n: usize) -> Vec<(u64, u64)> {
+    (0..n)
+        .map(|_| (rng.u64(10_000..100_000), rng.u64(1_500..=250_000)))
+        .collect()
+}
+
+fn invoice_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<(u64, u64)>>> {
+    let mut cases = vec![case(
+        "edge case: amounts around a dollar",
+        vec![
+            (1, 0),
+            (2, 1),
+            (3, 9),
+            (4, 10),
+            (5, 99),
+            (6, 100),
+            (7, 101),
+            (8, 1_000),
+        ],
+    )];
+    for (label, values) in edge_lists::<u64>(rng) {
+        let numbered = values.iter().enumerate().map(|(i, &v)| (i as u64, v)).collect();
+        let same = values.iter().map(|&v| (v, v)).collect();
+        cases.push(case(format!("{label}, as amounts"), numbered));
+        cases.push(case(format!("{label}, as members and amounts"), same));
+    }
+    cases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generators_are_seeded_and_sized() {
+        for n in [0, 1, 17, 1000] {
+            assert_eq!(
+                payments(&mut Rng::with_seed(3), n),
+                payments(&mut Rng::with_seed(3), n)
+            );
+            let (cards, blocklist) = payments(&mut Rng::with_seed(3), n);
+            assert_eq!((cards.len(), blocklist.len()), (n, n / 4));
+            assert_eq!(print_jobs(&mut Rng::with_seed(3), n).0.len(), n);
+            assert_eq!(booking_requests(&mut Rng::with_seed(3), n).len(), n);
+            assert_eq!(shift(&mut Rng::with_seed(3), n).len(), n);
+            assert_eq!(invoices(&mut Rng::with_seed(3), n).len(), n);
+        }
+    }
+
+    #[test]
+    fn generated_inputs_have_something_to_find() {
+        let n = 2000;
+        let (cards, blocklist) = payments(&mut Rng::with_seed(1), n);
+        let flagged = Starter::blocked_payments(&cards, &blocklist).len();
+        assert!(
+            flagged > n / 100 && flagged < n / 5,
+            "{flagged} of {n} payments flagged"
+        );
+
+        let (pages, turn) = print_jobs(&mut Rng::with_seed(1), n);
+        let turns: u64 = pages.iter().map(|&p| u64::from(p).div_ceil(turn)).sum();
+        assert!(turns > 2 * n as u64 && turns < 4 * n as u64, "{turns} turns");
+        let finish = Starter::print_finish_times(&pages, turn);
+        assert_eq!(
+            finish.iter().max(),
+            Some(&pages.iter().map(|&p| u64::from(p)).sum())
+        );
+
+        let accepted = Starter::accept_bookings(&booking_requests(&mut Rng::with_seed(1), n)).len();
+        assert!(
+            accepted > n / 5 && accepted < n / 2,
+            "{accepted} of {n} bookings accepted"
+        );
+
+        let events = shift(&mut Rng::with_seed(1), n);
+        let taken = Starter::triage_order(&events).len();
+        let agents = events.iter().filter(|&&e| e == 0).count();
+        assert!(
+            taken > agents * 9 / 10,
+            "{taken} tickets taken by {agents} agents"
+        );
+
+        let csv = Starter::invoice_csv(&invoices(&mut Rng::with_seed(1), n));
+        assert_eq!(csv.lines().count(), n + 1);
+    }
+
+    #[test]
+    fn edge_cases_never_ask_for_billions_of_turns() {
+        for Case { label, input } in print_edge_cases(&mut Rng::with_seed(5)) {
+            let (pages, turn) = input;
+            let turns: u64 = pages.iter().map(|&p| u64::from(p).div_ceil(turn.max(1))).sum();
+            assert!(turns <= 100_000, "{label}: {turns} turns");
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! # Data structures: the exercise
+//!
+//! Five functions from the back office of a coworking space. Each one is correct, and each one
+//! keeps its data in the wrong structure: a `Vec` searched from end to end, a `Vec` used as a
+//! queue, a `Vec` re-sorted to find its largest element, a `String` copied whole to append a
+//! line. Pick the structure that fits each job, without changing any signature or any answer.
+//!
+//! - Check your answers: `cargo test -p data-structures`
+//! - Measure it yourself: `cargo bench -p data-structures`
+//! - Grade it: `cargo run -p grader -- data-structures`
+//!
+//! The grader compares your answers with this starter's on edge cases and random inputs, then
+//! times both on the same fresh inputs.
+
+use std::cmp::Reverse;
+
+// ANCHOR: blocked_payments
+/// Positions, ascending, of the payments in `card_ids` made with a card on the fraud team's
+/// `blocklist`. A card may be listed more than once; a payment is reported once.
+pub fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize> {
+    let mut flagged = Vec::new();
+    for (position, card) in card_ids.iter().enumerate() {
+        // A scan of the whole blocklist for every payment.
+        if blocklist.contains(card) {
+            flagged.push(position);
+        }
+    }
+    flagged
+}
+// ANCHOR_END: blocked_payments
+
+// ANCHOR: print_finish_times
+/// The shared printer takes jobs in turns. All jobs are queued at time 0, in order; the job at
+/// the front prints up to `pages_per_turn` pages, then goes to the back of the queue if it has
+/// pages left. Time is counted in pages printed. Returns, for each job, the time at which its
+/// last page came out (a job of 0 pages is done at the time its first turn comes). A
+/// `pages_per_turn` of 0 counts as 1.
+pub fn print_finish_times(pages: &[u32], pages_per_turn: u64) -> Vec<u64> {
+    let turn = pages_per_turn.max(1);
+    let mut finish = vec![0; pages.len()];
+    // (job, pages left), front of the queue first.
+    let mut queue: Vec<(usize, u64)> = pages
+        .iter()
+        .enumerate()
+        .map(|(job, &count)| (job, u64::from(count)))
+        .collect();
+    let mut clock = 0;
+    while !queue.is_empty() {
+        // Taking the front shifts every job behind it one slot forward.
+        let (job, left) = queue.remove(0);
+        let printed = left.min(turn);
+        clock += printed;
+        if left > printed {
+            queue.push((job, left - printed));
+        } else {
+            finish[job] = clock;
+        }
+    }
+    finish
+}
+// ANCHOR_END: print_finish_times
+
+// ANCHOR: accept_bookings
+/// Booking requests for one meeting room, in the order they arrived, each a half-open span of
+/// minutes `(start, end)`. A request is accepted when it is not empty (`start < end`) and
+/// overlaps no booking accepted before it; back-to-back bookings (one ends at the minute the
+/// next starts) do not overlap. Returns the positions of the accepted requests, ascending.
+pub fn accept_bookings(requests: &[(u64, u64)]) -> Vec<usize> {
+    let mut booked: Vec<(u64, u64)> = Vec::new();
+    let mut accepted = Vec::new();
+    for (position, &(start, end)) in requests.iter().enumerate() {
+        if start >= end {
+            continue;
+        }
+        // Every booking of the day is checked, though only its neighbours in time could clash.
+        let clash = booked.iter().any(|&(s, e)| s < end && start < e);
+        if !clash {
+            booked.push((start, end));
+            accepted.push(position);
+        }
+    }
+    accepted
+}
+// ANCHOR_END: accept_bookings
+
+// ANCHOR: triage_order
+/// A shift at the support desk, as a list of events. A positive event is a new ticket of that
+/// urgency, numbered by the event's position. A 0 is an agent becoming free: the agent takes the
+/// most urgent waiting ticket, the oldest one among equally urgent tickets (if none waits, the
+/// agent has nothing to do). Returns the tickets in the order agents took them.
+pub fn triage_order(events: &[u32]) -> Vec<usize> {
+    let mut waiting: Vec<(u32, usize)> = Vec::new();
+    let mut taken = Vec::new();
+    for (position, &event) in events.iter().enumerate() {
+        if event > 0 {
+            waiting.push((event, position));
+        } else if !waiting.is_empty() {
+            // Sort the whole queue, most urgent (and oldest among equals) last, to pop one.
+            waiting.sort_by_key(|&(urgency, ticket)| (urgency, Reverse(ticket)));
+            if let Some((_, ticket)) = waiting.pop() {
+                taken.push(ticket);
+            }
+        }
+    }
+    taken
+}
+// ANCHOR_END: triage_order
+
+// ANCHOR: invoice_csv
+/// The month's invoices as CSV: the header `member,amount`, then one line per invoice, in
+/// order, with the amount in dollars and cents (`1234` cents is `12.34`). Every line ends in
+/// `\n`.
+pub fn invoice_csv(invoices: &[(u64, u64)]) -> String {
+    let mut csv = String::from("member,amount\n");
+    for &(member, cents) in invoices {
+        // `format!` builds a new String: a copy of everything so far, plus one line.
+        csv = format!("{csv}{member},{}.{:02}\n", cents / 100, cents % 100);
+    }
+    csv
+}
+// ANCHOR_END: invoice_csv
