@@ -148,8 +148,7 @@ impl<'t, I: Input, O: Output> CodeSampler<'t, I, O> {
         let input = [(self.task.generate)(&mut self.rng, n)];
         let calls = |f: fn(&I) -> O| {
             time_calls(f, &input); // warm-up: page faults, lazy statics, branch predictors
-            let per_call = time_calls(f, &input).1.max(1e-9);
-            ((TARGET_SAMPLE.as_secs_f64() / per_call).ceil() as usize).clamp(1, MAX_BATCH)
+            calls_for(TARGET_SAMPLE, time_calls(f, &input).1, MAX_BATCH)
         };
         let b = (calls(self.task.starter), calls(self.task.subject));
         self.batches.insert(n, b);
@@ -184,6 +183,11 @@ impl<I: Input, O: Output> Sampler for CodeSampler<'_, I, O> {
     }
 }
 
+/// How many calls of `one_call` seconds each make up a sample of `target`, between 1 and `max`.
+pub fn calls_for(target: Duration, one_call: f64, max: usize) -> usize {
+    ((target.as_secs_f64() / one_call.max(1e-9)).ceil() as usize).clamp(1, max)
+}
+
 /// Calls `f` once per input; returns the outputs and the mean seconds per call. Outputs are
 /// kept (and dropped after the clock stops) so the optimizer cannot skip the work.
 fn time_calls<I, O>(f: fn(&I) -> O, inputs: &[I]) -> (Vec<O>, f64) {
@@ -194,4 +198,18 @@ fn time_calls<I, O>(f: fn(&I) -> O, inputs: &[I]) -> (Vec<O>, f64) {
     }
     let seconds = start.elapsed().as_secs_f64() / inputs.len().max(1) as f64;
     (outputs, seconds)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_reach_the_target_within_bounds() {
+        let ms = Duration::from_millis(1);
+        assert_eq!(calls_for(ms, 1e-4, 64), 10);
+        assert_eq!(calls_for(ms, 1e-2, 64), 1);
+        assert_eq!(calls_for(ms, 1e-7, 64), 64);
+        assert_eq!(calls_for(ms, 0.0, 64), 64);
+    }
 }

@@ -10,6 +10,7 @@ use grader_kit::measure::{Policy, until_decided};
 use grader_kit::protocol::{Evidence, Goal, Mismatch, Request, Response};
 use grader_kit::spec::Check;
 use grader_kit::stats;
+use grader_kit::task::calls_for;
 use serde::Deserialize;
 use std::convert::Infallible;
 use std::hint::black_box;
@@ -178,8 +179,7 @@ fn hashed_over_linear(rng: &mut Rng, n: usize, pass: usize) -> f64 {
         let (known, queries) = lookup_input(rng, n);
         let once = Instant::now();
         black_box(f(black_box(&known), black_box(&queries)));
-        let calls = ((TARGET_SAMPLE.as_secs_f64() / once.elapsed().as_secs_f64().max(1e-9)).ceil() as usize)
-            .clamp(1, MAX_CALLS);
+        let calls = calls_for(TARGET_SAMPLE, once.elapsed().as_secs_f64(), MAX_CALLS);
         let inputs: Vec<(Vec<u32>, Vec<u32>)> = (0..calls).map(|_| lookup_input(rng, n)).collect();
         let start = Instant::now();
         for (known, queries) in &inputs {

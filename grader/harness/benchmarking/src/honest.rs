@@ -13,6 +13,7 @@ use grader_kit::measure::{Policy, until_decided};
 use grader_kit::protocol::{Evidence, Goal, Mismatch, Request, Response};
 use grader_kit::spec::Check;
 use grader_kit::stats;
+use grader_kit::task::calls_for;
 use std::hint::black_box;
 use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
@@ -202,8 +203,7 @@ fn grader_figure<S: Api>(rng: &mut Rng) -> f64 {
     let line = Starter::make_line(rng.u64(..), LINE_PRICES);
     let once = Instant::now();
     black_box(S::total_cents(black_box(&line)));
-    let calls =
-        ((TARGET_BATCH.as_secs_f64() / once.elapsed().as_secs_f64().max(1e-9)).ceil() as usize).clamp(1, 256);
+    let calls = calls_for(TARGET_BATCH, once.elapsed().as_secs_f64(), 256);
     let batches: Vec<f64> = (0..BATCHES)
         .map(|_| {
             let lines: Vec<String> = (0..calls)
