@@ -36,24 +36,28 @@ pub struct Cli {
     pub starters: bool,
 
     /// Print one JSON document on stdout, and nothing else there (progress goes to stderr).
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub json: bool,
+
+    /// Also write the report as one self-contained HTML file with plots (viewable offline).
+    #[arg(long, value_name = "FILE.html", global = true)]
+    pub report: Option<std::path::PathBuf>,
 
     /// Seed for every random input. Each run prints its seed, so it can be reproduced.
     #[arg(long, global = true)]
     pub seed: Option<u64>,
 
     /// Stop a task's process after this many seconds (default: the chapter's limit).
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", global = true)]
     pub time_limit: Option<f64>,
 
     /// Memory a task's process may use before it is stopped, in MiB.
-    #[arg(long, value_name = "MIB", default_value_t = 2048)]
+    #[arg(long, value_name = "MIB", default_value_t = 2048, global = true)]
     pub memory_limit: u64,
 
     /// Multiply every measurement's time budget: 3 gives an "inconclusive" verdict on a busy
     /// machine three times as long to settle.
-    #[arg(long, value_name = "FACTOR", default_value_t = 1.0)]
+    #[arg(long, value_name = "FACTOR", default_value_t = 1.0, global = true)]
     pub budget_scale: f64,
 }
 
@@ -61,7 +65,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show where a task's code spends its time: its hottest functions, counted by valgrind's
-    /// callgrind (exact instruction counts), or sampled by perf where valgrind is missing.
+    /// callgrind (exact instruction counts), or sampled by perf where valgrind is missing. For
+    /// a task graded on heap figures: where its heap goes, as a dhat profile for dh_view.
     Profile {
         /// The task, such as `big-o/find-duplicates`.
         #[arg(value_name = "CHAPTER/TASK")]
@@ -70,6 +75,50 @@ pub enum Command {
         /// How many functions to list.
         #[arg(long, default_value_t = 12)]
         top: usize,
+
+        /// Profile time even for a task graded on heap figures (those get a dhat heap profile
+        /// by default).
+        #[arg(long)]
+        cpu: bool,
+    },
+    /// Re-grade a chapter every time one of its files is saved, and say what changed.
+    Watch {
+        /// The chapter, such as `big-o`.
+        #[arg(value_name = "CHAPTER")]
+        chapter: String,
+
+        /// Look for changes every half second instead of waiting for the file system's events
+        /// (for network drives, containers and virtual machines that send none).
+        #[arg(long)]
+        poll: bool,
+    },
+    /// Show a task's hints, one more each time: a nudge, then the technique, then the idiom.
+    Hint {
+        /// The task, such as `big-o/find-duplicates`.
+        #[arg(value_name = "CHAPTER/TASK")]
+        target: String,
+    },
+    /// List every chapter and task with its last verdict, and mark the next one to do.
+    List,
+    /// Put the starter code back in a chapter's exercise crate, after backing up yours.
+    Reset {
+        /// The chapter, such as `big-o`.
+        #[arg(value_name = "CHAPTER")]
+        chapter: String,
+
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Show the reference solution of a task you have passed.
+    Solution {
+        /// The task, such as `big-o/find-duplicates`.
+        #[arg(value_name = "CHAPTER/TASK")]
+        target: String,
+
+        /// Show it even though the task has not passed yet.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -96,13 +145,37 @@ mod tests {
     #[test]
     fn profile_is_a_subcommand_and_targets_are_not() {
         let cli = Cli::parse_from(["grader", "profile", "big-o/find-duplicates", "--starters"]);
-        let Some(Command::Profile { target, top }) = cli.command else {
+        let Some(Command::Profile { target, top, cpu }) = cli.command else {
             panic!("not a profile command")
         };
-        assert_eq!((target.as_str(), top), ("big-o/find-duplicates", 12));
+        assert_eq!((target.as_str(), top, cpu), ("big-o/find-duplicates", 12, false));
         assert!(cli.starters);
         let cli = Cli::parse_from(["grader", "big-o", "profiling/pipeline"]);
         assert!(cli.command.is_none());
         assert_eq!(cli.targets, ["big-o", "profiling/pipeline"]);
+    }
+
+    #[test]
+    fn the_learners_commands_parse() {
+        let cli = Cli::parse_from(["grader", "watch", "big-o", "--poll", "--report", "r.html"]);
+        assert!(
+            matches!(cli.command, Some(Command::Watch { ref chapter, poll: true }) if chapter == "big-o")
+        );
+        assert_eq!(cli.report.as_deref(), Some(std::path::Path::new("r.html")));
+        let cli = Cli::parse_from(["grader", "reset", "big-o", "--yes"]);
+        assert!(matches!(cli.command, Some(Command::Reset { yes: true, .. })));
+        let cli = Cli::parse_from(["grader", "solution", "big-o/find-duplicates"]);
+        assert!(matches!(
+            cli.command,
+            Some(Command::Solution { force: false, .. })
+        ));
+        assert!(matches!(
+            Cli::parse_from(["grader", "list"]).command,
+            Some(Command::List)
+        ));
+        assert!(matches!(
+            Cli::parse_from(["grader", "hint", "big-o/find-duplicates"]).command,
+            Some(Command::Hint { .. })
+        ));
     }
 }

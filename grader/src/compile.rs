@@ -13,8 +13,8 @@ const MAX_ERROR_LINES: usize = 20;
 /// The result of building a chapter.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Build {
-    /// The harness binary, ready to run.
-    Ready(PathBuf),
+    /// The harness binaries, ready to run.
+    Ready(Binaries),
     /// The chapter does not compile.
     Failed {
         /// The first compiler error, as rustc rendered it (shortened).
@@ -24,15 +24,35 @@ pub enum Build {
     },
 }
 
+/// A chapter's harness binaries for one subject.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Binaries {
+    /// Runs correctness and every timed check (the system allocator, no profiler).
+    pub timed: PathBuf,
+    /// Runs the heap checks under dhat's allocator; built only when a task has one.
+    pub heap: Option<PathBuf>,
+}
+
 /// The harness binary's name for a chapter and subject.
 pub fn harness_binary(chapter: &str, subject: Subject) -> String {
     format!("{chapter}-harness-{}", subject.feature())
 }
 
-/// Builds `chapter`'s harness for `subject`. `Err` means cargo itself could not run.
-pub fn build(root: &Path, chapter: &str, subject: Subject) -> Result<Build> {
+/// The heap binary's name: the harness binary with dhat's global allocator installed.
+pub fn heap_binary(chapter: &str, subject: Subject) -> String {
+    format!("{}-heap", harness_binary(chapter, subject))
+}
+
+/// Builds `chapter`'s harness for `subject`, and its heap binary when `heap` is true, in one
+/// cargo run. `Err` means cargo itself could not run.
+pub fn build(root: &Path, chapter: &str, subject: Subject, heap: bool) -> Result<Build> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let binary = harness_binary(chapter, subject);
+    let heap_bin = heap.then(|| heap_binary(chapter, subject));
+    let mut bins = vec!["--bin", binary.as_str()];
+    if let Some(name) = &heap_bin {
+        bins.extend(["--bin", name.as_str()]);
+    }
     let output = Command::new(&cargo)
         .current_dir(root)
         .args(["build", "--release", "--message-format=json"])
@@ -41,9 +61,8 @@ pub fn build(root: &Path, chapter: &str, subject: Subject) -> Result<Build> {
             &format!("{chapter}-harness"),
             "--features",
             subject.feature(),
-            "--bin",
-            &binary,
         ])
+        .args(bins)
         .stdin(Stdio::null())
         .output()
         .with_context(|| format!("running {}", cargo.to_string_lossy()))?;
@@ -53,12 +72,18 @@ pub fn build(root: &Path, chapter: &str, subject: Subject) -> Result<Build> {
         .filter_map(|l| serde_json::from_str(l).ok())
         .collect();
     if output.status.success() {
-        let executable = messages
-            .iter()
-            .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == binary.as_str())
-            .find_map(|m| m["executable"].as_str())
-            .with_context(|| format!("cargo built {binary} but did not say where it is"))?;
-        return Ok(Build::Ready(PathBuf::from(executable)));
+        let executable = |name: &str| {
+            messages
+                .iter()
+                .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == name)
+                .find_map(|m| m["executable"].as_str())
+                .map(PathBuf::from)
+                .with_context(|| format!("cargo built {name} but did not say where it is"))
+        };
+        return Ok(Build::Ready(Binaries {
+            timed: executable(&binary)?,
+            heap: heap_bin.as_deref().map(executable).transpose()?,
+        }));
     }
     let first_error = messages
         .iter()
@@ -97,6 +122,10 @@ mod tests {
         assert_eq!(
             harness_binary("big-o", Subject::Exercises),
             "big-o-harness-exercise"
+        );
+        assert_eq!(
+            heap_binary("memory", Subject::Solutions),
+            "memory-harness-solution-heap"
         );
     }
 

@@ -3,13 +3,14 @@
 //! of the grader itself (cargo missing, a broken harness) is an `Err`.
 
 use crate::child::{self, Ending, Limits, signal_name};
-use crate::compile::{self, Build};
+use crate::compile::{self, Binaries, Build};
 use crate::manifest::{Chapter, Manifest, Task};
 use crate::report::figures;
 use crate::result::{Status, TaskResult};
 use crate::workspace::Subject;
 use anyhow::{Context, Result, bail};
-use grader_kit::protocol::{Evidence, Request, Response, Verdict};
+use grader_kit::protocol::{Evidence, Measurement, Request, Response, Verdict};
+use grader_kit::spec::{Check, Numbered};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -94,8 +95,11 @@ pub fn grade_chapter(
     progress: &mut dyn FnMut(Progress<'_>),
 ) -> Result<Vec<TaskResult>> {
     progress(Progress::Building(chapter));
-    let binary = match compile::build(root, &chapter.name, settings.subject)? {
-        Build::Ready(binary) => binary,
+    let heap = tasks
+        .iter()
+        .any(|t| t.checks.iter().any(Check::needs_heap_profiler));
+    let binaries = match compile::build(root, &chapter.name, settings.subject, heap)? {
+        Build::Ready(binaries) => binaries,
         Build::Failed { error, api_mismatch } => {
             return Ok(tasks
                 .iter()
@@ -103,7 +107,10 @@ pub fn grade_chapter(
                 .collect());
         }
     };
-    check_harness_tasks(&binary, chapter)?;
+    check_harness_tasks(&binaries.timed, chapter)?;
+    if let Some(heap) = &binaries.heap {
+        check_harness_tasks(heap, chapter)?;
+    }
     let limits = Limits {
         time: Duration::from_secs_f64(settings.time_limit_s.unwrap_or(chapter.time_limit_s)),
         memory_bytes: settings.memory_limit_mib * 1024 * 1024,
@@ -111,20 +118,74 @@ pub fn grade_chapter(
     let mut results = Vec::new();
     for task in tasks {
         progress(Progress::Grading(chapter, task));
-        let request = Request {
-            task: task.name.clone(),
-            seed: task_seed(settings.seed, &chapter.name, &task.name),
-            checks: task.checks.clone(),
-            budget_s: task.budget_s * settings.budget_scale,
-        };
         let started = Instant::now();
-        let ending = child::run(&binary, &request, limits)
+        let ending = run_task(&binaries, chapter, task, settings, limits)
             .with_context(|| format!("grading {}/{}", chapter.name, task.name))?;
         let mut result = judge(chapter, task, ending, limits);
         result.seconds = started.elapsed().as_secs_f64();
         results.push(result);
     }
     Ok(results)
+}
+
+/// Runs one task: its correctness and timed checks in the timed binary, then (if those ran to
+/// the end) its heap checks in the heap binary; the measurements come back in manifest order.
+fn run_task(
+    binaries: &Binaries,
+    chapter: &Chapter,
+    task: &Task,
+    settings: Settings,
+    limits: Limits,
+) -> Result<Ending> {
+    let (heap_checks, timed_checks): (Numbered<'_>, Numbered<'_>) = task
+        .checks
+        .iter()
+        .enumerate()
+        .partition(|(_, c)| c.needs_heap_profiler());
+    let request = |checks: &[(usize, &Check)]| Request {
+        task: task.name.clone(),
+        seed: task_seed(settings.seed, &chapter.name, &task.name),
+        checks: checks.iter().map(|(_, c)| (*c).clone()).collect(),
+        budget_s: task.budget_s * settings.budget_scale,
+        heap_profile: None,
+    };
+    // The timed binary always runs: it checks correctness on the random and edge cases.
+    let timed = child::run(&binaries.timed, &request(&timed_checks), limits)?;
+    if heap_checks.is_empty() {
+        return Ok(timed);
+    }
+    let Ending::Responded(Response::Measured { cases, measurements }) = timed else {
+        return Ok(timed);
+    };
+    let heap_binary = binaries
+        .heap
+        .as_deref()
+        .context("a heap check, but the chapter's heap binary was not built")?;
+    let heap = child::run(heap_binary, &request(&heap_checks), limits)?;
+    let Ending::Responded(Response::Measured {
+        cases: heap_cases,
+        measurements: heap_measurements,
+    }) = heap
+    else {
+        return Ok(heap);
+    };
+    Ok(Ending::Responded(Response::Measured {
+        cases: cases.max(heap_cases),
+        measurements: in_manifest_order(
+            timed_checks.iter().map(|(i, _)| *i).zip(measurements),
+            heap_checks.iter().map(|(i, _)| *i).zip(heap_measurements),
+        ),
+    }))
+}
+
+/// Merges two lists of (manifest index, measurement) into manifest order.
+fn in_manifest_order(
+    a: impl Iterator<Item = (usize, Measurement)>,
+    b: impl Iterator<Item = (usize, Measurement)>,
+) -> Vec<Measurement> {
+    let mut all: Vec<(usize, Measurement)> = a.chain(b).collect();
+    all.sort_by_key(|(i, _)| *i);
+    all.into_iter().map(|(_, m)| m).collect()
 }
 
 /// The harness must offer exactly the manifest's tasks.
@@ -207,7 +268,14 @@ pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> 
                 ),
                 _ => {
                     let mut next = format!("Hint: {}", task.hints[0]);
-                    if measurements.iter().any(|m| m.verdict == Verdict::Fail && is_timing(&m.evidence)) {
+                    if measurements
+                        .iter()
+                        .any(|m| m.verdict == Verdict::Fail && matches!(m.evidence, Evidence::Heap { .. }))
+                    {
+                        next.push_str(&format!(
+                            " See where the heap goes: `cargo run -p grader -- profile {id}` writes a dhat profile for dh_view."
+                        ));
+                    } else if measurements.iter().any(|m| m.verdict == Verdict::Fail && is_timing(&m.evidence)) {
                         next.push_str(&format!(" Find the hot spot: `cargo run -p grader -- profile {id}`."));
                         if let Some(bench) = &task.bench {
                             next.push_str(&format!(
@@ -223,7 +291,12 @@ pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> 
                 passed: status == Status::Passed,
                 cases: Some(cases),
                 measurements,
-                ..blank(chapter, task, status, format!("answers agree on {cases} cases; {}", figures.join("; ")), next_step)
+                ..blank(chapter, task, status, if cases == 0 {
+                    // A broken property ends a counted task before its answers are checked.
+                    figures.join("; ")
+                } else {
+                    format!("answers agree on {cases} cases; {}", figures.join("; "))
+                }, next_step)
             }
         }
         Ending::Responded(Response::Error { message }) => {
@@ -302,7 +375,10 @@ pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> 
 
 /// Whether a measurement is about time (then profiling and benchmarking help).
 fn is_timing(evidence: &Evidence) -> bool {
-    matches!(evidence, Evidence::Timings { .. } | Evidence::Curves { .. })
+    matches!(
+        evidence,
+        Evidence::Timings { .. } | Evidence::Curves { .. } | Evidence::Parallel { .. }
+    )
 }
 
 fn blank(chapter: &Chapter, task: &Task, status: Status, summary: String, next_step: String) -> TaskResult {

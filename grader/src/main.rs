@@ -3,20 +3,27 @@
 mod checklist;
 mod child;
 mod cli;
+mod commands;
 mod compile;
 mod grade;
+mod heap_profile;
 mod manifest;
 mod profile;
+mod progress;
 mod report;
 mod result;
+mod state;
 mod workspace;
 
-use anyhow::Result;
+use anyhow::{Context, Result, bail};
 use clap::Parser;
 use cli::{Cli, Command};
-use grade::{Progress, Settings};
-use manifest::Manifest;
+use commands::{hint, list, reset, solution, watch};
+use grade::Settings;
+use manifest::{Chapter, Manifest, Task};
 use result::{REPORT_VERSION, Report};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use workspace::Subject;
 
@@ -43,20 +50,6 @@ fn run(cli: &Cli) -> Result<bool> {
         _ => Subject::Exercises,
     };
     let seed = cli.seed.unwrap_or_else(|| fastrand::u64(..));
-    if let Some(Command::Profile { target, top }) = &cli.command {
-        let (chapter, task) = grade::select_one(&manifest, target)?;
-        return match profile::run(&root, chapter, task, subject, seed, *top)? {
-            Ok(report) => {
-                print!("{report}");
-                Ok(true)
-            }
-            Err(message) => {
-                println!("{message}");
-                Ok(false)
-            }
-        };
-    }
-    let selection = grade::select(&manifest, &cli.targets)?;
     let settings = Settings {
         subject,
         seed,
@@ -64,7 +57,70 @@ fn run(cli: &Cli) -> Result<bool> {
         memory_limit_mib: cli.memory_limit,
         budget_scale: cli.budget_scale,
     };
-    let dirs = match subject {
+    match &cli.command {
+        Some(Command::Profile { target, top, cpu }) => {
+            let (chapter, task) = grade::select_one(&manifest, target)?;
+            let heap = !cpu && task.checks.iter().any(|c| c.needs_heap_profiler());
+            let report = if heap {
+                heap_profile::run(&root, chapter, task, subject)?
+            } else {
+                profile::run(&root, chapter, task, subject, seed, *top)?
+            };
+            match report {
+                Ok(report) => print!("{report}"),
+                Err(message) => {
+                    println!("{message}");
+                    return Ok(false);
+                }
+            }
+        }
+        Some(Command::Hint { target }) => {
+            let (chapter, task) = grade::select_one(&manifest, target)?;
+            let mut state = load_state(&root);
+            let id = format!("{}/{}", chapter.name, task.name);
+            print!("{}", hint::next_hints(&id, task, &mut state));
+            state::save(&root, &state)?;
+        }
+        Some(Command::List) => print!("{}", list::render(&manifest, &load_state(&root))),
+        Some(Command::Reset { chapter, yes }) => return reset_chapter(&root, &manifest, chapter, *yes),
+        Some(Command::Solution { target, force }) => {
+            let (chapter, task) = grade::select_one(&manifest, target)?;
+            return show_solution(&root, chapter, task, *force);
+        }
+        Some(Command::Watch { chapter, poll }) => {
+            let Some(chapter) = manifest.chapter(chapter) else {
+                bail!("no chapter named {chapter:?}");
+            };
+            watch_chapter(&root, &manifest, chapter, settings, cli, *poll)?;
+        }
+        None => {
+            let selection = grade::select(&manifest, &cli.targets)?;
+            let report = grade_and_report(&root, &manifest, &selection, settings, cli)?;
+            return Ok(report.passed);
+        }
+    }
+    Ok(true)
+}
+
+/// The learner's progress, with a warning on stderr when its file had to be rebuilt.
+fn load_state(root: &Path) -> state::State {
+    let loaded = state::load(root);
+    if let Some(warning) = loaded.warning {
+        eprintln!("warning: {warning}");
+    }
+    loaded.state
+}
+
+/// Grades the selection, prints the report (terminal or JSON, and HTML when asked), and
+/// records the verdicts in the learner's progress.
+fn grade_and_report(
+    root: &Path,
+    manifest: &Manifest,
+    selection: &[(&Chapter, Vec<&Task>)],
+    settings: Settings,
+    cli: &Cli,
+) -> Result<Report> {
+    let dirs = match settings.subject {
         Subject::Exercises => "exercises/",
         Subject::Solutions => "solutions/",
         Subject::Starters => "the frozen starters (grader/starters/)",
@@ -73,33 +129,125 @@ fn run(cli: &Cli) -> Result<bool> {
         "Grading {dirs} with seed {0} (rerun with --seed {0})",
         settings.seed
     );
-    let mut progress = |p: Progress<'_>| match p {
-        Progress::Building(c) => eprintln!("  building {} in release mode…", c.name),
-        Progress::Grading(c, t) => eprintln!("  grading {}/{}…", c.name, t.name),
-    };
+    let display = progress::Display::new(selection.iter().map(|(_, t)| t.len()).sum());
     let mut tasks = Vec::new();
-    for (chapter, chosen) in &selection {
-        tasks.extend(grade::grade_chapter(
-            &root,
-            chapter,
-            chosen,
-            settings,
-            &mut progress,
-        )?);
+    for (chapter, chosen) in selection {
+        let graded = grade::grade_chapter(root, chapter, chosen, settings, &mut |p| display.show(p));
+        tasks.extend(graded.inspect_err(|_| display.finish())?);
     }
+    display.finish();
     let report = Report {
         version: REPORT_VERSION,
         grader: env!("CARGO_PKG_VERSION").to_string(),
         seed: settings.seed,
-        subject,
+        subject: settings.subject,
         passed: tasks.iter().all(|t| t.passed),
-        checklist: checklist::assess(&manifest, &tasks),
+        checklist: checklist::assess(manifest, &tasks),
         tasks,
     };
     if cli.json {
         println!("{}", report::json::render(&report));
     } else {
-        print!("{}", report::terminal::render(&report, &manifest));
+        let text = report::terminal::render(&report, manifest);
+        let colour =
+            report::terminal::colour_wanted(std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
+        print!(
+            "{}",
+            if colour {
+                report::terminal::paint(&text)
+            } else {
+                text
+            }
+        );
     }
-    Ok(report.passed)
+    if let Some(path) = &cli.report {
+        std::fs::write(path, report::html::render(&report))
+            .with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("HTML report written to {}", path.display());
+    }
+    if settings.subject == Subject::Exercises {
+        let mut state = load_state(root);
+        state.record(&report);
+        state::save(root, &state)?;
+    }
+    Ok(report)
+}
+
+/// Grades a chapter now and again after every save, saying what changed each time.
+fn watch_chapter(
+    root: &Path,
+    manifest: &Manifest,
+    chapter: &Chapter,
+    settings: Settings,
+    cli: &Cli,
+    poll: bool,
+) -> Result<()> {
+    let dir = root.join(settings.subject.dir(&chapter.name));
+    let watcher = watch::ChapterWatch::new(&dir, poll)?;
+    let selection = grade::select(manifest, std::slice::from_ref(&chapter.name))?;
+    loop {
+        let before = load_state(root);
+        let report = grade_and_report(root, manifest, &selection, settings, cli)?;
+        println!("\nSince the last verdict:");
+        for line in watch::changes(&before, &report) {
+            println!("  {line}");
+        }
+        eprintln!(
+            "\nWatching {} for saved changes (Ctrl-C to stop)…",
+            settings.subject.dir(&chapter.name)
+        );
+        let changed = watcher.next_change()?;
+        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
+        eprintln!("Changed: {}. Re-grading {}…\n", names.join(", "), chapter.name);
+    }
+}
+
+/// Asks before resetting (unless `yes`), then resets and says where the backup is.
+fn reset_chapter(root: &Path, manifest: &Manifest, chapter: &str, yes: bool) -> Result<bool> {
+    if manifest.chapter(chapter).is_none() {
+        bail!("no chapter named {chapter:?}");
+    }
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            bail!("resetting exercises/{chapter} needs a confirmation: run it in a terminal, or add --yes");
+        }
+        print!(
+            "Put the starter code back in exercises/{chapter}? Your version is backed up first under {}/backups/. [y/N] ",
+            state::STATE_DIR
+        );
+        std::io::stdout().flush()?;
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes") {
+            println!("Nothing changed.");
+            return Ok(false);
+        }
+    }
+    let outcome = reset::reset(root, chapter, std::time::SystemTime::now())?;
+    let count = outcome.restored.len();
+    println!(
+        "Reset exercises/{chapter} to the starter: {count} file{} restored.",
+        if count == 1 { "" } else { "s" }
+    );
+    if !outcome.removed.is_empty() {
+        let removed: Vec<String> = outcome.removed.iter().map(|p| p.display().to_string()).collect();
+        println!("Files you had added, now removed: {}.", removed.join(", "));
+    }
+    println!("Your version is kept in {}", outcome.backup.display());
+    Ok(true)
+}
+
+/// Shows a task's reference code once the task has passed, or when forced.
+fn show_solution(root: &Path, chapter: &Chapter, task: &Task, force: bool) -> Result<bool> {
+    let id = format!("{}/{}", chapter.name, task.name);
+    if !force && !load_state(root).passed_ever(&id) {
+        println!(
+            "{id} has not passed yet, so its solution stays hidden: working it out is the exercise.\n\
+             Grade it with `cargo run -p grader -- {id}`, ask for a hint with `cargo run -p grader -- hint {id}`,\n\
+             or, if you really want to see it now, add --force."
+        );
+        return Ok(false);
+    }
+    print!("{}", solution::render(root, &chapter.name, &id, &task.solution)?);
+    Ok(true)
 }

@@ -12,6 +12,13 @@ pub const MANIFEST_VERSION: u32 = 1;
 /// The course floor: a speed goal must ask for at least a 30% cut in execution time.
 pub const MIN_SPEEDUP: f64 = 1.0 / (1.0 - 0.30);
 
+/// The course floor for memory: a heap goal relative to the starter must ask for at least a
+/// 20% cut.
+pub const MAX_HEAP_RATIO: f64 = 1.0 - 0.20;
+
+/// A no-slower guard may allow at most this slow-down: beyond it, it guards nothing.
+pub const MAX_SLOWDOWN: f64 = 2.0;
+
 /// Complexity checks fit at least this many sizes.
 pub const MIN_COMPLEXITY_SIZES: usize = 4;
 
@@ -72,6 +79,9 @@ pub struct Task {
     /// The criterion bench that measures the task: `exercises/<chapter>/benches/<bench>.rs`.
     #[serde(default)]
     pub bench: Option<String>,
+    /// Where the reference solution's code for this task is, as `path[:anchor]` entries
+    /// relative to `solutions/<chapter>/` (shown by `grader solution` once the task passed).
+    pub solution: Vec<String>,
 }
 
 impl Manifest {
@@ -131,6 +141,10 @@ impl Manifest {
                     );
                 }
                 ensure!(!task.checks.is_empty(), "{id}: no checks");
+                ensure!(
+                    !task.solution.is_empty(),
+                    "{id}: say where its solution is (solution = [\"src/lib.rs:anchor\"])"
+                );
                 for check in &task.checks {
                     validate_check(&id, check)?;
                 }
@@ -180,6 +194,47 @@ fn validate_check(id: &str, check: &Check) -> Result<()> {
                 "{id}: tolerance must be between 0 and 1"
             );
         }
+        Check::Heap {
+            n,
+            at_most_ratio,
+            at_most,
+            ..
+        } => {
+            ensure!(*n > 0, "{id}: heap n must be positive");
+            ensure!(
+                at_most_ratio.is_some() != at_most.is_some(),
+                "{id}: a heap check takes one bound, at_most_ratio or at_most"
+            );
+            if let Some(ratio) = at_most_ratio {
+                ensure!(
+                    *ratio >= 0.0 && *ratio <= MAX_HEAP_RATIO,
+                    "{id}: a heap goal of {ratio} × the starter is above the course floor of {MAX_HEAP_RATIO} (a 20% cut)"
+                );
+            }
+        }
+        Check::ParallelSpeedup { n, efficiency } => {
+            ensure!(*n > 0, "{id}: parallel-speedup n must be positive");
+            // On two cores the goal is 1 + efficiency: the course floor asks for a 30% cut.
+            ensure!(
+                1.0 + efficiency >= MIN_SPEEDUP && *efficiency <= 1.0,
+                "{id}: a parallel efficiency of {efficiency} is outside {:.2}..=1 (the course floor on two cores)",
+                MIN_SPEEDUP - 1.0
+            );
+        }
+        Check::Count { counter, n, .. } => {
+            ensure!(*n > 0, "{id}: count n must be positive");
+            ensure!(
+                is_kebab(counter),
+                "{id}: counter name {counter:?} is not kebab-case"
+            );
+        }
+        Check::NoSlower { n, factor } => {
+            ensure!(*n > 0, "{id}: no-slower n must be positive");
+            ensure!(
+                (1.0..=MAX_SLOWDOWN).contains(factor),
+                "{id}: a no-slower factor must lie between 1 and {MAX_SLOWDOWN}"
+            );
+        }
         Check::HotFunctions { truth, max_named } => {
             ensure!(!truth.is_empty(), "{id}: no hot functions declared");
             ensure!(
@@ -221,6 +276,7 @@ mod tests {
         budget_s = 4
         hints = ["a", "b", "c"]
         bench = "find_duplicates"
+        solution = ["src/lib.rs:find_duplicates"]
         checks = [
             { kind = "speedup", n = 8000, at_least = 10.0 },
             { kind = "complexity", sizes = [1000, 2000, 4000, 8000], target = "O(n log n)" },
@@ -268,6 +324,27 @@ mod tests {
             (
                 GOOD.replace("budget_s = 4", "budget_s = 4\nbogus = 1"),
                 "unknown field",
+            ),
+            (
+                GOOD.replace(
+                    r#"{ kind = "speedup", n = 8000, at_least = 10.0 },"#,
+                    r#"{ kind = "heap", figure = "peak-bytes", n = 10, at_most_ratio = 0.9 },"#,
+                ),
+                "20% cut",
+            ),
+            (
+                GOOD.replace(
+                    r#"{ kind = "speedup", n = 8000, at_least = 10.0 },"#,
+                    r#"{ kind = "heap", figure = "allocations", n = 10, at_most_ratio = 0.5, at_most = 3 },"#,
+                ),
+                "one bound",
+            ),
+            (
+                GOOD.replace(
+                    r#"{ kind = "speedup", n = 8000, at_least = 10.0 },"#,
+                    r#"{ kind = "no-slower", n = 10, factor = 3.0 },"#,
+                ),
+                "between 1 and 2",
             ),
         ];
         for (text, reason) in cases {

@@ -85,8 +85,8 @@ pub fn run(
         );
     };
     eprintln!("  building {} in release mode…", chapter.name);
-    let binary = match compile::build(root, &chapter.name, subject)? {
-        Build::Ready(binary) => binary,
+    let binary = match compile::build(root, &chapter.name, subject, false)? {
+        Build::Ready(binaries) => binaries.timed,
         Build::Failed { error, .. } => {
             return Ok(Err(format!(
                 "{} does not compile:\n{error}",
@@ -100,6 +100,7 @@ pub fn run(
         seed: task_seed(seed, &chapter.name, &task.name),
         checks: task.checks.clone(),
         budget_s: task.budget_s,
+        heap_profile: None,
     };
     let request_path = dir.path().join("request.json");
     std::fs::write(&request_path, serde_json::to_vec(&request)?)?;

@@ -6,7 +6,7 @@
 
 use crate::workspace::Subject;
 use grader_kit::protocol::{Measurement, Mismatch};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Version of the JSON document's format.
 pub const REPORT_VERSION: u32 = 1;
@@ -60,7 +60,7 @@ pub struct TaskResult {
 }
 
 /// How a task ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// Correct, and every goal met.

@@ -5,7 +5,25 @@
 
 mod support;
 
+use serde_json::Value;
 use support::{grader, json, root, statuses};
+
+/// Metrics allowed to end "inconclusive" without making the self-test fail: a parallel
+/// speed-up on a machine whose other core is busy (the capacity probe says so), and the
+/// no-slower guard, which compares a starter with itself at the edge of its goal's interval.
+const MAY_BE_UNDECIDED: [&str; 2] = ["parallel-speedup", "no-slower"];
+
+/// The task's measurements that ended inconclusive, other than those allowed to.
+fn undecided(task: &Value) -> Vec<String> {
+    task["measurements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["verdict"] == "inconclusive")
+        .map(|m| m["metric"].as_str().unwrap().to_string())
+        .filter(|metric| !MAY_BE_UNDECIDED.contains(&metric.as_str()))
+        .collect()
+}
 
 #[test]
 fn references_pass_and_starters_fail() {
@@ -14,9 +32,18 @@ fn references_pass_and_starters_fail() {
 
     let solutions = grader(&root, &["--solutions", "--json"], &[], &target);
     let report = json(&solutions);
-    assert_eq!(solutions.status.code(), Some(0), "{report:#}");
-    for (task, status) in statuses(&report) {
-        assert_eq!(status, "passed", "reference {task}: {report:#}");
+    for task in report["tasks"].as_array().unwrap() {
+        let status = task["status"].as_str().unwrap();
+        // Passed, or undecided only where a busy machine may leave it (never failed).
+        assert!(
+            status == "passed" || (status == "inconclusive" && undecided(task).is_empty()),
+            "reference {}/{}: {task:#}",
+            task["chapter"],
+            task["task"]
+        );
+    }
+    if statuses(&report).iter().all(|(_, s)| s == "passed") {
+        assert_eq!(solutions.status.code(), Some(0), "{report:#}");
     }
     let big_o = report["checklist"]
         .as_array()
@@ -30,22 +57,68 @@ fn references_pass_and_starters_fail() {
     let report = json(&starters);
     assert_eq!(starters.status.code(), Some(1), "{report:#}");
     assert!(!statuses(&report).is_empty());
-    for (task, status) in statuses(&report) {
+    for task in report["tasks"].as_array().unwrap() {
+        let status = task["status"].as_str().unwrap();
+        let measurements = task["measurements"].as_array().unwrap();
+        let parallel_only =
+            !measurements.is_empty() && measurements.iter().all(|m| m["metric"] == "parallel-speedup");
+        // A starter fails decisively; only a purely parallel goal on a busy machine may stay
+        // undecided (the capacity probe turns a miss there into "inconclusive", never "passed").
         assert!(
-            status == "failed" || status == "wrong-answer",
-            "starter {task} must fail decisively, not {status}: {report:#}"
+            status == "failed" || status == "wrong-answer" || (status == "inconclusive" && parallel_only),
+            "starter {}/{} must fail decisively, not {status}: {task:#}",
+            task["chapter"],
+            task["task"]
+        );
+        assert!(undecided(task).is_empty(), "{task:#}");
+        assert!(
+            measurements.is_empty() || parallel_only || measurements.iter().any(|m| m["verdict"] == "fail"),
+            "{task:#}"
         );
     }
-    for task in report["tasks"].as_array().unwrap() {
-        let measurements = task["measurements"].as_array().unwrap();
-        assert!(
-            measurements.iter().all(|m| m["verdict"] != "inconclusive"),
-            "{task:#}"
+}
+
+/// Heap figures are exact: two runs with different seeds report the same figures, for the
+/// reference and for the starter.
+#[test]
+fn heap_figures_repeat_exactly() {
+    let root = root();
+    let target = root.join("target");
+    let figures = |subject: &str, seed: &str| -> Vec<(String, f64)> {
+        let output = grader(
+            &root,
+            &[
+                subject,
+                "--json",
+                "--seed",
+                seed,
+                "memory",
+                "--budget-scale",
+                "0.1",
+            ],
+            &[],
+            &target,
         );
-        assert!(
-            measurements.is_empty() || measurements.iter().any(|m| m["verdict"] == "fail"),
-            "{task:#}"
-        );
+        let report = json(&output);
+        let mut found = Vec::new();
+        for task in report["tasks"].as_array().unwrap() {
+            for m in task["measurements"].as_array().unwrap() {
+                if m["evidence"]["kind"] == "heap" {
+                    let label = format!("{}/{}", task["task"], m["metric"]);
+                    found.push((label.clone(), m["value"].as_f64().unwrap()));
+                    found.push((
+                        format!("{label} starter"),
+                        m["evidence"]["starter"].as_f64().unwrap(),
+                    ));
+                }
+            }
+        }
+        found
+    };
+    for subject in ["--solutions", "--starters"] {
+        let first = figures(subject, "1");
+        assert_eq!(first.len(), 8, "{first:?}");
+        assert_eq!(first, figures(subject, "2"), "{subject}");
     }
 }
 

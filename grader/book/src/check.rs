@@ -367,7 +367,7 @@ fn base_href(html: &str) -> Option<String> {
 }
 
 /// Whether `link` starts with a URL scheme (`https:`, `mailto:`, `data:`...).
-fn has_scheme(link: &str) -> bool {
+pub(crate) fn has_scheme(link: &str) -> bool {
     let Some(colon) = link.find(':') else {
         return false;
     };
@@ -379,13 +379,13 @@ fn has_scheme(link: &str) -> bool {
 }
 
 /// `link` without its `#fragment` and `?query`.
-fn strip_query_and_fragment(link: &str) -> &str {
+pub(crate) fn strip_query_and_fragment(link: &str) -> &str {
     let end = link.find(['#', '?']).unwrap_or(link.len());
     &link[..end]
 }
 
 /// Decodes the character references an attribute value may hold in mdbook's output.
-fn decode_entities(value: &str) -> String {
+pub(crate) fn decode_entities(value: &str) -> String {
     value
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
@@ -396,7 +396,7 @@ fn decode_entities(value: &str) -> String {
 }
 
 /// Decodes `%XX` escapes; a malformed escape is kept as it is.
-fn percent_decode(text: &str) -> String {
+pub(crate) fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
     let mut i = 0;
@@ -421,7 +421,7 @@ fn percent_decode(text: &str) -> String {
 
 /// `path` with `.` and `..` resolved lexically (links are resolved the way a browser does, not
 /// through symlinks).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut normal = PathBuf::new();
     for component in path.components() {
         match component {
@@ -436,7 +436,7 @@ fn normalize(path: &Path) -> PathBuf {
 }
 
 /// The 1-based line of the byte `offset` in `text`.
-fn line_of(text: &str, offset: usize) -> usize {
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     text[..offset].matches('\n').count() + 1
 }
 
@@ -445,7 +445,7 @@ fn read(path: &Path) -> Result<String> {
 }
 
 /// Every file under `dir` whose name ends in `.extension`, sorted.
-fn files_with_extension(dir: &Path, extension: &str) -> Result<Vec<PathBuf>> {
+pub(crate) fn files_with_extension(dir: &Path, extension: &str) -> Result<Vec<PathBuf>> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(dir) = pending.pop() {

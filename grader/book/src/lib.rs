@@ -4,7 +4,10 @@
 //! (mdbook itself logs them and carries on). [`check`] then looks for what mdbook lets through
 //! without a word: an include whose anchor does not exist, a `SUMMARY.md` entry without a file,
 //! a directive left unexpanded in a page, a relative link to a file the book does not contain.
+//! [`browser`] opens the built pages in headless Chromium and checks what a reader sees, the
+//! work of the pages' scripts included.
 
+pub mod browser;
 mod check;
 mod log;
 

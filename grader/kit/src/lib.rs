@@ -7,17 +7,21 @@
 //! One module per concern: [`spec`] (what a task is graded on, as the manifest declares it),
 //! [`stats`] (pure functions), [`measure`] (the sequential measuring procedures, behind the
 //! [`measure::Sampler`] trait), [`correctness`] (differential testing against the starter),
-//! [`inputs`] (input generators), [`task`] (a task built from plain functions) and [`harness`] (the
+//! [`inputs`] (input generators), [`heap`] (dhat's heap figures), [`task`] (a task built from plain functions), [`counted`] (a task whose scenario is counted) and [`harness`] (the
 //! child process's `main`).
 
 pub mod correctness;
+pub mod counted;
 pub mod harness;
+pub mod heap;
 pub mod inputs;
 pub mod measure;
+pub mod parallel;
 pub mod protocol;
 pub mod spec;
 pub mod stats;
 pub mod task;
 
 pub use correctness::{Input, Output};
+pub use counted::{Count, CountedTask};
 pub use task::{Task, TimedTask};

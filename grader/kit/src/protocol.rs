@@ -1,7 +1,7 @@
 //! What the grader and a harness child say to each other (as JSON files), and the measurement
 //! type that ends up, unchanged, in the grader's `--json` output.
 
-use crate::spec::{Check, ComplexityClass};
+use crate::spec::{Check, ComplexityClass, HeapFigure};
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// The grader's request to a harness: grade one task.
@@ -15,6 +15,9 @@ pub struct Request {
     pub checks: Vec<Check>,
     /// Time budget for the measurements, in seconds, shared equally by the checks.
     pub budget_s: f64,
+    /// For `profile` in a heap binary: where dhat writes its heap profile (JSON for dh_view).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heap_profile: Option<String>,
 }
 
 /// What the harness found. Written once, at the end; a missing file means the child died.
@@ -172,6 +175,49 @@ pub enum Evidence {
         missed: usize,
         /// At most this many names may be given.
         max_named: usize,
+    },
+    /// A parallel speed-up, with the cores it was judged on and the machine's capacity.
+    Parallel {
+        /// Input size.
+        n: usize,
+        /// The cores the goal was scaled to (`available_parallelism`, capped at 8).
+        cores: usize,
+        /// The starter's median seconds per call.
+        starter_seconds: f64,
+        /// The subject's median seconds per call.
+        subject_seconds: f64,
+        /// The median of the per-round capacity probes: how much faster the probe's threads ran
+        /// together than one after another (≈ cores when the machine runs them all at once).
+        capacity: f64,
+        /// The share of rounds whose probe found nearly all the cores free; a missed goal is a
+        /// fail only when that share is close to 1.
+        offered: f64,
+    },
+    /// A count observed while the subject ran a fixed scenario.
+    Count {
+        /// The counter's name.
+        counter: String,
+        /// Size of the scenario.
+        n: usize,
+        /// The largest count that passes.
+        limit: u64,
+        /// What the count means here, in words, with figures: "stale value for key 42".
+        #[serde(default)]
+        detail: Option<String>,
+    },
+    /// A heap figure of one call, measured by dhat for the starter and the subject on the same
+    /// input. dhat's figures repeat exactly, so there is no interval.
+    Heap {
+        /// Which figure.
+        figure: HeapFigure,
+        /// Input size.
+        n: usize,
+        /// The starter's figure.
+        starter: u64,
+        /// The subject's figure.
+        subject: u64,
+        /// The largest figure that passes.
+        threshold: u64,
     },
 }
 

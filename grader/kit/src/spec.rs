@@ -41,17 +41,104 @@ pub enum Check {
         /// At most this many names may be listed (naming everything is not an answer).
         max_named: usize,
     },
+    /// A heap figure of one call of the subject, measured by dhat on a fixed input of size `n`,
+    /// against an absolute bound or a fraction of the frozen starter's figure on that input.
+    /// Runs in the chapter's heap binary only (see [`Check::needs_heap_profiler`]).
+    Heap {
+        /// Which figure.
+        figure: HeapFigure,
+        /// Input size.
+        n: usize,
+        /// The figure must be at most this fraction of the starter's (0.8 = a 20% cut).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at_most_ratio: Option<f64>,
+        /// The figure must be at most this, in the figure's unit (bytes or allocations).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at_most: Option<u64>,
+    },
+    /// Speed-up of parallel code over the single-threaded starter, with a goal that scales with
+    /// the machine: `1 + efficiency × (P − 1)` for P cores (see [`crate::parallel`]).
+    ParallelSpeedup {
+        /// Input size of each timed round.
+        n: usize,
+        /// The share of each extra core the subject must turn into speed (0.5 = half).
+        efficiency: f64,
+    },
+    /// A deterministic count the task observes while running the subject through a fixed
+    /// scenario of size `n`: backend calls, stale answers, entries above a capacity, lost
+    /// updates, requests in flight. Which counters exist is up to the task.
+    Count {
+        /// The counter's name, as the task reports it ("backend-calls", "stale-answers").
+        counter: String,
+        /// Size of the scenario.
+        n: usize,
+        /// The largest count that passes.
+        at_most: u64,
+    },
+    /// A guard: the subject may be at most `factor` times slower than the starter at size `n`
+    /// (a memory saving must not be bought with a large loss of speed).
+    NoSlower {
+        /// Input size of each timed round.
+        n: usize,
+        /// The largest accepted slow-down (1.25 = at most 25% slower).
+        factor: f64,
+    },
 }
 
 impl Check {
     /// The metric's name in reports and JSON.
-    pub fn metric(&self) -> &'static str {
+    pub fn metric(&self) -> &str {
         match self {
             Check::Speedup { .. } => "speedup",
             Check::Complexity { .. } => "complexity",
             Check::Crossover { .. } => "crossover",
             Check::BenchmarkAccuracy { .. } => "benchmark-accuracy",
             Check::HotFunctions { .. } => "hot-functions",
+            Check::Heap { figure, .. } => figure.metric(),
+            Check::NoSlower { .. } => "no-slower",
+            Check::ParallelSpeedup { .. } => "parallel-speedup",
+            Check::Count { counter, .. } => counter,
+        }
+    }
+
+    /// Whether the check needs dhat's allocator, which only a chapter's heap binary installs.
+    /// dhat takes a global lock on every allocation, so no timed check may run beside it.
+    pub fn needs_heap_profiler(&self) -> bool {
+        matches!(self, Check::Heap { .. })
+    }
+}
+
+/// Checks with their position in a request: a task's checks split by who measures them, then
+/// merged back into the manifest's order.
+pub type Numbered<'a> = Vec<(usize, &'a Check)>;
+
+/// A heap figure dhat reports for one call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HeapFigure {
+    /// The most bytes live at any moment of the call (dhat's `max_bytes`).
+    PeakBytes,
+    /// The number of allocations the call made (dhat's `total_blocks`).
+    Allocations,
+    /// Bytes still allocated once the call's result is dropped (dhat's `curr_bytes`).
+    LeakedBytes,
+}
+
+impl HeapFigure {
+    /// The metric's name in reports and JSON.
+    pub fn metric(self) -> &'static str {
+        match self {
+            HeapFigure::PeakBytes => "peak-bytes",
+            HeapFigure::Allocations => "allocations",
+            HeapFigure::LeakedBytes => "leaked-bytes",
+        }
+    }
+
+    /// The figure's unit.
+    pub fn unit(self) -> &'static str {
+        match self {
+            HeapFigure::Allocations => "allocations",
+            HeapFigure::PeakBytes | HeapFigure::LeakedBytes => "bytes",
         }
     }
 }
@@ -114,6 +201,30 @@ mod tests {
     fn unknown_fields_are_rejected() {
         let err = serde_json::from_str::<Check>(r#"{"kind":"speedup","n":5,"at_least":2.0,"x":1}"#);
         assert!(err.is_err());
+    }
+
+    #[test]
+    fn heap_checks_read_with_either_bound_and_need_the_profiler() {
+        let check: Check =
+            serde_json::from_str(r#"{"kind":"heap","figure":"peak-bytes","n":100,"at_most_ratio":0.1}"#)
+                .unwrap();
+        assert_eq!(
+            check,
+            Check::Heap {
+                figure: HeapFigure::PeakBytes,
+                n: 100,
+                at_most_ratio: Some(0.1),
+                at_most: None
+            }
+        );
+        assert_eq!(check.metric(), "peak-bytes");
+        assert!(check.needs_heap_profiler());
+        let leak: Check =
+            serde_json::from_str(r#"{"kind":"heap","figure":"leaked-bytes","n":5,"at_most":0}"#).unwrap();
+        assert_eq!(leak.metric(), "leaked-bytes");
+        let guard: Check = serde_json::from_str(r#"{"kind":"no-slower","n":5,"factor":1.25}"#).unwrap();
+        assert!(!guard.needs_heap_profiler());
+        assert_eq!(guard.metric(), "no-slower");
     }
 
     #[test]

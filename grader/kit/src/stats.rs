@@ -39,6 +39,31 @@ pub fn median_interval(samples: &[f64], confidence: f64) -> Option<(f64, f64)> {
     Some((sorted[j - 1], sorted[n - j]))
 }
 
+/// A one-sided upper confidence bound, at level `confidence`, for the `p`-quantile of the
+/// distribution the samples come from: the smallest order statistic x₍ₖ₎ with
+/// P(Binomial(n, p) ≤ k − 1) ≥ `confidence` (fewer than k samples fall below the quantile).
+/// `None` when there are too few samples to reach that level.
+pub fn quantile_upper_bound(samples: &[f64], p: f64, confidence: f64) -> Option<f64> {
+    let sorted = sorted(samples);
+    let n = sorted.len();
+    let k = (1..=n).find(|&k| binomial_cdf(n, p, k - 1) >= confidence)?;
+    Some(sorted[k - 1])
+}
+
+/// P(B ≤ k) for B ~ Binomial(n, p), summed in log space so large n does not underflow.
+pub fn binomial_cdf(n: usize, p: f64, k: usize) -> f64 {
+    let (ln_p, ln_q) = (p.ln(), (1.0 - p).ln());
+    let mut ln_choose = 0.0; // ln C(n, 0)
+    let mut total = 0.0;
+    for i in 0..=k.min(n) {
+        if i > 0 {
+            ln_choose += ((n - i + 1) as f64).ln() - (i as f64).ln();
+        }
+        total += (ln_choose + i as f64 * ln_p + (n - i) as f64 * ln_q).exp();
+    }
+    total.min(1.0)
+}
+
 /// P(B ≤ k) for B ~ Binomial(n, ½), summed in log space so large n does not underflow.
 pub fn binomial_half_cdf(n: usize, k: usize) -> f64 {
     let ln_half_n = n as f64 * 0.5f64.ln();
@@ -92,6 +117,16 @@ fn sorted(samples: &[f64]) -> Vec<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_upper_bound_of_a_quantile_covers_it() {
+        let samples: Vec<f64> = (1..=100).map(f64::from).collect();
+        // The 75th percentile of 1..=100 is about 75; a 99% upper bound sits a little above.
+        let bound = quantile_upper_bound(&samples, 0.75, 0.99).unwrap();
+        assert!((80.0..=90.0).contains(&bound), "{bound}");
+        assert!(quantile_upper_bound(&samples[..3], 0.75, 0.99).is_none());
+        assert!((binomial_cdf(10, 0.5, 4) - binomial_half_cdf(10, 4)).abs() < 1e-12);
+    }
 
     #[test]
     fn median_of_odd_and_even_counts() {

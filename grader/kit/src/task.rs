@@ -3,8 +3,10 @@
 
 use crate::correctness::{Case, Input, Output, check_all, shrink_failure};
 use crate::harness::set_phase;
+use crate::heap::{measure_heap, profiler_installed};
 use crate::measure::{Policy, Sampler, measure_complexity, measure_speedup};
-use crate::protocol::{Mismatch, Request, Response};
+use crate::parallel;
+use crate::protocol::{Measurement, Mismatch, Request, Response};
 use crate::spec::Check;
 use fastrand::Rng;
 use std::collections::HashMap;
@@ -19,7 +21,8 @@ pub trait Task {
     /// Checks and measures the subject as the request asks.
     fn grade(&self, request: &Request) -> Response;
 
-    /// Runs the subject's work alone, the way the timed checks do, for a profiler to watch.
+    /// Runs the subject's work alone, the way the timed checks do, for a profiler to watch; in
+    /// a heap binary, writes dhat's heap profile of one call to `request.heap_profile`.
     /// Returns false when the task has no code of the learner's to profile.
     fn profile(&self, request: &Request) -> bool {
         let _ = request;
@@ -76,7 +79,11 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
             Ok(count) => count,
             Err(mismatch) => return Response::WrongAnswer(mismatch),
         };
-        let share = request.budget_s / request.checks.len().max(1) as f64;
+        if let Some(message) = misplaced_check(self.name, &request.checks) {
+            return Response::Error { message };
+        }
+        let timed = request.checks.iter().filter(|c| !c.needs_heap_profiler()).count();
+        let share = request.budget_s / timed.max(1) as f64;
         let policy = Policy::with_budget(Duration::from_secs_f64(share));
         let mut measurements = Vec::new();
         for (i, check) in request.checks.iter().enumerate() {
@@ -85,6 +92,34 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
                 Check::Speedup { n, at_least } => measure_speedup(&mut sampler, *n, *at_least, policy),
                 Check::Complexity { sizes, target } => {
                     measure_complexity(&mut sampler, sizes, *target, policy)
+                }
+                Check::ParallelSpeedup { n, efficiency } => {
+                    let cores = parallel::cores();
+                    let mut watch = parallel::MachineWatch::new(cores);
+                    parallel::measure_parallel_speedup(
+                        &mut sampler,
+                        *n,
+                        *efficiency,
+                        cores,
+                        policy,
+                        &mut watch,
+                    )
+                }
+                Check::NoSlower { n, factor } => {
+                    measure_speedup(&mut sampler, *n, 1.0 / factor, policy).map(|m| Measurement {
+                        metric: check.metric().into(),
+                        ..m
+                    })
+                }
+                Check::Heap {
+                    figure,
+                    n,
+                    at_most_ratio,
+                    at_most,
+                } => {
+                    let input = (self.generate)(&mut Rng::with_seed(fixed_seed(self.name)), *n);
+                    let bound = (*at_most_ratio, *at_most);
+                    measure_heap(*figure, *n, bound, &input, self.starter, self.subject)
                 }
                 other => {
                     let message = format!("task {} cannot grade a {} check", self.name, other.metric());
@@ -105,7 +140,10 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
     fn profile(&self, request: &Request) -> bool {
         // The size of the speed-up check, else the largest size of any other check.
         let n = request.checks.iter().find_map(|c| match c {
-            Check::Speedup { n, .. } => Some(*n),
+            Check::Speedup { n, .. }
+            | Check::NoSlower { n, .. }
+            | Check::ParallelSpeedup { n, .. }
+            | Check::Heap { n, .. } => Some(*n),
             _ => None,
         });
         let largest = request.checks.iter().find_map(|c| match c {
@@ -113,12 +151,50 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
             _ => None,
         });
         let Some(n) = n.or(largest) else { return false };
+        if profiler_installed() {
+            // One call on the heap checks' fixed input, after a warm-up call, as graded.
+            let input = (self.generate)(&mut Rng::with_seed(fixed_seed(self.name)), n);
+            drop(black_box((self.subject)(black_box(&input))));
+            let file = request.heap_profile.as_deref().unwrap_or("dhat-heap.json");
+            let profiler = dhat::Profiler::builder().file_name(file).build();
+            drop(black_box((self.subject)(black_box(&input))));
+            drop(profiler);
+            return true;
+        }
         let input = (self.generate)(&mut Rng::with_seed(request.seed), n);
         for _ in 0..PROFILE_CALLS {
             black_box((self.subject)(black_box(&input)));
         }
         true
     }
+}
+
+/// Why a check cannot run in this process, if one cannot: a heap check needs dhat's allocator,
+/// and a timed check must never run beside it (dhat locks on every allocation).
+fn misplaced_check(task: &str, checks: &[Check]) -> Option<String> {
+    let heap_binary = profiler_installed();
+    let misplaced = checks.iter().find(|c| c.needs_heap_profiler() != heap_binary)?;
+    Some(if heap_binary {
+        format!(
+            "task {task}: the {} check was sent to the heap binary, whose dhat allocator would distort its timings",
+            misplaced.metric()
+        )
+    } else {
+        format!(
+            "task {task}: the {} check needs the heap binary (a bin with `#[global_allocator] static ALLOC: dhat::Alloc`)",
+            misplaced.metric()
+        )
+    })
+}
+
+/// The seed of a task's heap-profiled input and counted scenario: fixed per task, not per run,
+/// so those figures repeat exactly from run to run (the correctness cases and timed inputs
+/// still follow `--seed`).
+pub fn fixed_seed(task: &str) -> u64 {
+    // FNV-1a, stable across Rust versions.
+    task.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Times real code: per round, fresh inputs, a batch of calls per side, outputs compared.

@@ -1,6 +1,7 @@
 //! Measured figures in words: "62.1× (99% CI 58.2–66.0×)", "≈ O(n^1.07)".
 
-use grader_kit::protocol::{Evidence, Goal, Measurement};
+use grader_kit::protocol::{Evidence, Goal, Measurement, Verdict};
+use grader_kit::spec::HeapFigure;
 
 /// A number with three significant figures at most, as people write speed-ups.
 pub fn number(x: f64) -> String {
@@ -17,11 +18,50 @@ pub fn number(x: f64) -> String {
 /// Seconds, in the unit that reads best.
 pub fn seconds(s: f64) -> String {
     match s {
+        s if !s.is_finite() => "?".into(),
         s if s >= 1.0 => format!("{s:.2} s"),
         s if s >= 1e-3 => format!("{:.2} ms", s * 1e3),
         s if s >= 1e-6 => format!("{:.1} µs", s * 1e6),
         s => format!("{:.0} ns", s * 1e9),
     }
+}
+
+/// A byte count in the binary unit that reads best: "512 B", "1.5 KiB", "9.38 MiB".
+pub fn bytes(b: f64) -> String {
+    const KIB: f64 = 1024.0;
+    const MIB: f64 = 1024.0 * 1024.0;
+    match b {
+        b if !b.is_finite() => "?".into(),
+        b if b >= MIB => format!("{:.2} MiB", b / MIB),
+        b if b >= KIB => format!("{:.1} KiB", b / KIB),
+        b => format!("{b:.0} B"),
+    }
+}
+
+/// A count with thousands separators: "1,204".
+pub fn count(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// A heap figure in its unit: bytes as KiB/MiB, allocations as a count.
+pub fn heap_figure(figure: HeapFigure, value: u64) -> String {
+    match figure {
+        HeapFigure::Allocations => format!("{} allocations", count(value)),
+        HeapFigure::PeakBytes | HeapFigure::LeakedBytes => bytes(value as f64),
+    }
+}
+
+/// Whether a measurement is the no-slower guard (a speed-up measurement with a low goal).
+fn is_guard(m: &Measurement) -> bool {
+    m.metric == "no-slower"
 }
 
 /// The measured value with its interval.
@@ -33,7 +73,30 @@ pub fn measured(m: &Measurement) -> String {
         format!("{level} not reached in {} rounds", m.samples)
     };
     match &m.evidence {
+        Evidence::Timings { .. } if is_guard(m) => {
+            format!("speed {}× the starter's ({interval})", number(m.value))
+        }
         Evidence::Timings { .. } => format!("speed-up {}× ({interval})", number(m.value)),
+        Evidence::Parallel { cores: 1, .. } => "one core: parallel speed not graded, correctness only".into(),
+        Evidence::Parallel { cores, .. } => {
+            format!("speed-up {}× on {cores} cores ({interval})", number(m.value))
+        }
+        // A broken property reads as what broke, with its limit; the detail follows below.
+        Evidence::Count { limit: 0, .. } if m.verdict == Verdict::Fail => {
+            format!("{} {} where none allowed", count(m.value as u64), m.unit)
+        }
+        Evidence::Count { limit, .. } if m.verdict == Verdict::Fail => format!(
+            "{} {} where ≤ {} allowed",
+            count(m.value as u64),
+            m.unit,
+            count(*limit)
+        ),
+        Evidence::Count { .. } => format!("{} {}", count(m.value as u64), m.unit),
+        Evidence::Heap { figure, subject, .. } => match figure {
+            HeapFigure::PeakBytes => format!("peak heap {}", bytes(*subject as f64)),
+            HeapFigure::Allocations => heap_figure(*figure, *subject),
+            HeapFigure::LeakedBytes => format!("{} still allocated after drop", bytes(*subject as f64)),
+        },
         Evidence::Curves { .. } => format!("time ≈ O(n^{:.2}) ({interval})", m.value),
         Evidence::Crossover {
             measured, claimed, ..
@@ -56,7 +119,31 @@ pub fn measured(m: &Measurement) -> String {
 /// The goal, in words.
 pub fn goal(m: &Measurement) -> String {
     match (&m.evidence, m.goal) {
+        (Evidence::Timings { .. }, Goal::AtLeast(t)) if is_guard(m) => {
+            format!("no slower than {}× the starter's time", number(1.0 / t))
+        }
         (Evidence::Timings { .. }, Goal::AtLeast(t)) => format!("≥ {}× faster than the starter", number(t)),
+        (Evidence::Parallel { cores, .. }, Goal::AtLeast(t)) => format!(
+            "≥ {}× (1 + {} × ({cores} − 1) cores)",
+            number(t),
+            number((t - 1.0) / (*cores as f64 - 1.0).max(1.0))
+        ),
+        (Evidence::Count { limit: 0, .. }, _) => format!("no {}", m.unit),
+        (Evidence::Count { limit, .. }, _) => format!("≤ {} {}", count(*limit), m.unit),
+        (Evidence::Heap { threshold: 0, .. }, _) => "none".into(),
+        (
+            Evidence::Heap {
+                figure,
+                starter,
+                threshold,
+                ..
+            },
+            _,
+        ) => format!(
+            "≤ {} ({:.0}% of the starter's)",
+            heap_figure(*figure, *threshold),
+            *threshold as f64 / (*starter).max(1) as f64 * 100.0
+        ),
         (Evidence::Curves { target, .. }, Goal::AtMost(t)) => {
             format!("exponent ≤ {} ({target} or better)", number(t))
         }
@@ -111,6 +198,38 @@ pub fn evidence(m: &Measurement) -> String {
             seconds(*claimed_seconds),
             seconds(*measured_seconds)
         ),
+        Evidence::Parallel {
+            n,
+            starter_seconds,
+            subject_seconds,
+            capacity,
+            offered,
+            ..
+        } => format!(
+            "at n = {n}: starter {} per call, yours {}; the machine ran the probe's threads {}× as fast together, and offered all its cores in {:.0}% of the rounds",
+            seconds(*starter_seconds),
+            seconds(*subject_seconds),
+            number(*capacity),
+            offered * 100.0
+        ),
+        Evidence::Count { n, detail, .. } => format!(
+            "one fixed scenario of n = {n}: {}",
+            detail
+                .clone()
+                .unwrap_or_else(|| format!("{} {}", count(m.value as u64), m.unit))
+        ),
+        Evidence::Heap {
+            figure,
+            n,
+            starter,
+            subject,
+            threshold,
+        } => format!(
+            "dhat, one fixed input of n = {n}: starter {}, yours {}, threshold {}",
+            heap_figure(*figure, *starter),
+            heap_figure(*figure, *subject),
+            heap_figure(*figure, *threshold),
+        ),
         Evidence::Findings { named, missed, .. } => format!(
             "you named: {}; hot functions not named yet: {missed}",
             if named.is_empty() {
@@ -125,7 +244,6 @@ pub fn evidence(m: &Measurement) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use grader_kit::protocol::Verdict;
 
     fn speedup(value: f64, low: f64, high: f64) -> Measurement {
         Measurement {
@@ -160,6 +278,114 @@ mod tests {
         assert_eq!(seconds(0.000105), "105.0 µs");
         assert_eq!(seconds(2.5), "2.50 s");
         assert_eq!(seconds(4e-8), "40 ns");
+    }
+
+    #[test]
+    fn heap_figures_read_in_binary_units_and_counts() {
+        assert_eq!(bytes(512.0), "512 B");
+        assert_eq!(bytes(1536.0), "1.5 KiB");
+        assert_eq!(bytes(9_830_400.0), "9.38 MiB");
+        assert_eq!(count(1_204), "1,204");
+        assert_eq!(count(999), "999");
+        assert_eq!(count(1_000_000), "1,000,000");
+        let m = Measurement {
+            metric: "allocations".into(),
+            value: 812.0,
+            low: 812.0,
+            high: 812.0,
+            confidence: 1.0,
+            unit: "allocations".into(),
+            goal: Goal::AtMost(5_104.0),
+            verdict: Verdict::Pass,
+            samples: 1,
+            evidence: Evidence::Heap {
+                figure: HeapFigure::Allocations,
+                n: 20_000,
+                starter: 20_417,
+                subject: 812,
+                threshold: 5_104,
+            },
+        };
+        assert_eq!(measured(&m), "812 allocations");
+        assert_eq!(goal(&m), "≤ 5,104 allocations (25% of the starter's)");
+        assert_eq!(
+            evidence(&m),
+            "dhat, one fixed input of n = 20000: starter 20,417 allocations, yours 812 allocations, threshold 5,104 allocations"
+        );
+        let leak = Measurement {
+            metric: "leaked-bytes".into(),
+            goal: Goal::AtMost(0.0),
+            evidence: Evidence::Heap {
+                figure: HeapFigure::LeakedBytes,
+                n: 2_000,
+                starter: 131_072,
+                subject: 131_072,
+                threshold: 0,
+            },
+            ..m
+        };
+        assert_eq!(measured(&leak), "128.0 KiB still allocated after drop");
+        assert_eq!(goal(&leak), "none");
+    }
+
+    #[test]
+    fn a_broken_count_reads_as_what_broke() {
+        let m = Measurement {
+            metric: "backend-calls".into(),
+            value: 1_204.0,
+            low: 1_204.0,
+            high: 1_204.0,
+            confidence: 1.0,
+            unit: "backend calls".into(),
+            goal: Goal::AtMost(100.0),
+            verdict: Verdict::Fail,
+            samples: 1,
+            evidence: Evidence::Count {
+                counter: "backend-calls".into(),
+                n: 5_000,
+                limit: 100,
+                detail: Some("1,204 backend calls for 5,000 lookups of 612 distinct SKUs".into()),
+            },
+        };
+        assert_eq!(measured(&m), "1,204 backend calls where ≤ 100 allowed");
+        assert_eq!(
+            evidence(&m),
+            "one fixed scenario of n = 5000: 1,204 backend calls for 5,000 lookups of 612 distinct SKUs"
+        );
+        assert_eq!(goal(&m), "≤ 100 backend calls");
+        let ok = Measurement {
+            verdict: Verdict::Pass,
+            value: 40.0,
+            ..m.clone()
+        };
+        assert_eq!(measured(&ok), "40 backend calls");
+        let stale = Measurement {
+            unit: "stale answers".into(),
+            evidence: Evidence::Count {
+                counter: "stale-answers".into(),
+                n: 5_000,
+                limit: 0,
+                detail: None,
+            },
+            ..m
+        };
+        assert_eq!(goal(&stale), "no stale answers");
+        assert_eq!(measured(&stale), "1,204 stale answers where none allowed");
+        assert_eq!(
+            evidence(&stale),
+            "one fixed scenario of n = 5000: 1,204 stale answers"
+        );
+    }
+
+    #[test]
+    fn the_no_slower_guard_reads_as_a_limit_on_time() {
+        let guard = Measurement {
+            metric: "no-slower".into(),
+            goal: Goal::AtLeast(0.8),
+            ..speedup(1.1, 1.05, 1.2)
+        };
+        assert_eq!(measured(&guard), "speed 1.10× the starter's (99% CI 1.05–1.20)");
+        assert_eq!(goal(&guard), "no slower than 1.25× the starter's time");
     }
 
     #[test]

@@ -1,5 +1,8 @@
-//! Presenting a [`crate::result::Report`]: figures in words, the terminal table, JSON.
+//! Presenting a [`crate::result::Report`]: figures in words, the terminal table, JSON, and a
+//! self-contained HTML page with plots.
 
 pub mod figures;
+pub mod html;
 pub mod json;
+mod svg;
 pub mod terminal;

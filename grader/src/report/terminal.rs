@@ -85,6 +85,23 @@ fn task_rows(t: &TaskResult) -> Vec<[String; 4]> {
         .collect()
 }
 
+/// The rendered report with colours for a terminal: ✓ green, ✗ red, "inconclusive" yellow.
+/// Call it only when colour is wanted (see [`colour_wanted`]).
+pub fn paint(text: &str) -> String {
+    use anstyle::{AnsiColor, Style};
+    let green = Style::new().fg_color(Some(AnsiColor::Green.into())).bold();
+    let red = Style::new().fg_color(Some(AnsiColor::Red.into())).bold();
+    let yellow = Style::new().fg_color(Some(AnsiColor::Yellow.into()));
+    text.replace('✓', &format!("{green}✓{green:#}"))
+        .replace('✗', &format!("{red}✗{red:#}"))
+        .replace("inconclusive", &format!("{yellow}inconclusive{yellow:#}"))
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set to anything (no-color.org).
+pub fn colour_wanted(is_terminal: bool, no_color: Option<std::ffi::OsString>) -> bool {
+    is_terminal && no_color.is_none_or(|v| v.is_empty())
+}
+
 fn mark(passed: bool) -> &'static str {
     if passed { "✓" } else { "✗" }
 }
@@ -228,6 +245,30 @@ mod tests {
         );
         assert!(text.contains("its chapter is not in the workbook yet"));
         assert!(text.ends_with("1 of 2 graded tasks passed.\n"), "{text}");
+    }
+
+    #[test]
+    fn colour_is_for_terminals_without_no_color() {
+        assert!(colour_wanted(true, None));
+        assert!(!colour_wanted(false, None));
+        assert!(!colour_wanted(true, Some("1".into())));
+        assert!(colour_wanted(true, Some("".into())));
+        let plain = "✓ passed, ✗ failed, ✗ inconclusive";
+        let painted = paint(plain);
+        assert!(painted.contains("\u{1b}[32m✓"), "{painted:?}");
+        assert!(painted.contains("\u{1b}[31m✗"), "{painted:?}");
+        assert!(painted.contains("\u{1b}[33minconclusive"), "{painted:?}");
+        // Without its escape sequences, the text is unchanged.
+        let mut stripped = String::new();
+        let mut chars = painted.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                chars.by_ref().find(|&c| c == 'm');
+            } else {
+                stripped.push(c);
+            }
+        }
+        assert_eq!(stripped, plain);
     }
 
     #[test]

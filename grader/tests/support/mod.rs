@@ -73,7 +73,7 @@ fn copy_tree(from: &Path, to: &Path) {
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name();
-        if name == "target" || name == ".git" {
+        if name == "target" || name == ".git" || name == ".workbook" {
             continue;
         }
         let (source, dest) = (entry.path(), to.join(&name));

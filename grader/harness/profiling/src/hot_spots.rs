@@ -107,6 +107,7 @@ mod tests {
                 max_named: 4,
             }],
             budget_s: 1.0,
+            heap_profile: None,
         };
         match HotSpotsTask::new(findings).grade(&request) {
             Response::Measured { measurements, .. } => (measurements[0].verdict, measurements[0].value),

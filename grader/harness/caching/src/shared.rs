@@ -1,0 +1,275 @@
+//! `shared-lookups`: one price table shared by request threads, in front of a service whose
+//! every call takes a while.
+//!
+//! An input is a trace of lookups; [`THREADS`] threads each serve a contiguous slice of it, all
+//! slices drawing on the same popular skus. The backend sleeps through its latency, so threads
+//! that wait for it in parallel overlap, even on two cores.
+
+use crate::{Api, Zipf, case, list_price, sku_of_rank, thousands};
+use fastrand::Rng;
+use grader_kit::Count;
+use grader_kit::correctness::Case;
+use std::collections::HashMap;
+use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Barrier, Mutex, PoisonError};
+use std::thread::ScopedJoinHandle;
+use std::time::Duration;
+
+/// The subject's `SharedPriceCache`, as the harness drives it: shared by reference between
+/// threads, so it must be `Sync`.
+pub trait SharedPriceCacheApi: Sync {
+    /// `SharedPriceCache::price`.
+    fn price(&self, sku: u32) -> u64;
+}
+
+/// Request threads.
+pub const THREADS: usize = 4;
+
+/// What each fetch takes in the timed runs: a sleep.
+pub const LATENCY: Duration = Duration::from_micros(200);
+
+/// What each fetch takes in the counted scenario: long enough that threads released together
+/// all ask before the first fetch returns.
+pub const HERD_LATENCY: Duration = Duration::from_millis(2);
+
+/// Rounds of the counted scenario's stampede: in each, every thread asks for the same cold sku
+/// at the same moment.
+pub const HERD_ROUNDS: u32 = 16;
+
+/// How many products the catalogue has.
+pub const CATALOGUE: usize = 400;
+
+/// The Zipf exponent of the lookups.
+pub const ZIPF_EXPONENT: f64 = 0.9;
+
+/// The harness's pricing service: sleeps through its latency, and counts fetches per sku.
+#[derive(Debug)]
+pub struct Backend {
+    latency_us: AtomicU64,
+    fetches: Mutex<HashMap<u32, u64>>,
+}
+
+impl Backend {
+    /// A backend whose fetches sleep for `latency`.
+    pub fn new(latency: Duration) -> Self {
+        Backend {
+            latency_us: AtomicU64::new(latency.as_micros() as u64),
+            fetches: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The subject's call: counted, then a sleep (the lock is not held while sleeping).
+    pub fn fetch(&self, sku: u32) -> u64 {
+        *self
+            .fetches
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(sku)
+            .or_insert(0) += 1;
+        std::thread::sleep(Duration::from_micros(self.latency_us.load(Ordering::Relaxed)));
+        list_price(sku)
+    }
+
+    /// Changes the latency of the fetches to come.
+    pub fn set_latency(&self, latency: Duration) {
+        self.latency_us
+            .store(latency.as_micros() as u64, Ordering::Relaxed);
+    }
+
+    /// Fetches so far, by sku.
+    pub fn fetches(&self) -> HashMap<u32, u64> {
+        self.fetches
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
+
+/// The threads' slices of a trace: [`THREADS`] contiguous slices, as equal as can be.
+fn slices(skus: &[u32]) -> Vec<&[u32]> {
+    let per_thread = skus.len().div_ceil(THREADS).max(1);
+    skus.chunks(per_thread).collect()
+}
+
+/// [`THREADS`] threads share one fresh cache in front of a fresh backend, each asking for its
+/// slice of the trace; returns the answers, slice after slice.
+#[allow(clippy::ptr_arg)] // the task's input type is Vec<u32>
+pub fn serve<S: Api>(skus: &Vec<u32>) -> Vec<u64> {
+    let backend = Arc::new(Backend::new(LATENCY));
+    let cache = S::shared_price_cache(backend);
+    let cache = &*cache;
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = slices(skus)
+            .into_iter()
+            .map(|slice| scope.spawn(move || slice.iter().map(|&sku| cache.price(sku)).collect::<Vec<u64>>()))
+            .collect();
+        join_all(threads).concat()
+    })
+}
+
+/// Joins every thread, then raises the first one's panic with its own message (a scope left to
+/// join them itself would panic with "a scoped thread panicked" instead).
+fn join_all<T>(threads: Vec<ScopedJoinHandle<'_, T>>) -> Vec<T> {
+    let results: Vec<_> = threads.into_iter().map(ScopedJoinHandle::join).collect();
+    results
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|panic| resume_unwind(panic)))
+        .collect()
+}
+
+/// The counted scenario: first a stampede, [`HERD_ROUNDS`] rounds in which the [`THREADS`]
+/// threads, released together by a barrier, ask for the same cold sku (one outside the
+/// catalogue) at the same moment, with fetches of [`HERD_LATENCY`]; then the trace, served as
+/// [`serve`] does. Counts `duplicate-loads` (fetches of a sku after its first, summed over
+/// skus) and `backend-calls`.
+#[allow(clippy::ptr_arg)]
+pub fn count<S: Api>(skus: &Vec<u32>) -> Vec<Count> {
+    let backend = Arc::new(Backend::new(HERD_LATENCY));
+    let cache = S::shared_price_cache(Arc::clone(&backend));
+    let cache = &*cache;
+    let barrier = Barrier::new(THREADS);
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..THREADS)
+            .map(|_| {
+                scope.spawn(|| {
+                    // A thread whose lookup panics keeps meeting the others at the barrier, so
+                    // they are not left waiting for it forever; its panic is raised at the end.
+                    let mut panicked = None;
+                    for round in 0..HERD_ROUNDS {
+                        barrier.wait();
+                        if panicked.is_none() {
+                            let lookup = AssertUnwindSafe(|| cache.price(cold_sku(round)));
+                            panicked = catch_unwind(lookup).err();
+                        }
+                    }
+                    if let Some(panic) = panicked {
+                        resume_unwind(panic);
+                    }
+                })
+            })
+            .collect();
+        join_all(threads);
+    });
+    backend.set_latency(LATENCY);
+    std::thread::scope(|scope| {
+        let threads: Vec<_> = slices(skus)
+            .into_iter()
+            .map(|slice| {
+                scope.spawn(move || {
+                    for &sku in slice {
+                        cache.price(sku);
+                    }
+                })
+            })
+            .collect();
+        join_all(threads);
+    });
+
+    let fetches = backend.fetches();
+    let calls: u64 = fetches.values().sum();
+    let duplicates: u64 = fetches.values().map(|f| f - 1).sum();
+    let worst = fetches
+        .iter()
+        .max_by_key(|&(sku, f)| (*f, std::cmp::Reverse(*sku)))
+        .map(|(&sku, &f)| (sku, f));
+    let lookups = skus.len() as u64 + u64::from(HERD_ROUNDS) * THREADS as u64;
+    let herd = format!("{HERD_ROUNDS} rounds in which {THREADS} threads asked for the same cold sku at once");
+    let duplicate_detail = match worst {
+        Some((sku, f)) if f > 1 => format!(
+            "sku {sku} loaded {f} times by concurrent requests ({} duplicate loads in all, after {herd} and {} lookups of the trace)",
+            thousands(duplicates),
+            thousands(skus.len() as u64)
+        ),
+        _ => format!(
+            "each of {} skus loaded once, {herd} included",
+            thousands(fetches.len() as u64)
+        ),
+    };
+    vec![
+        Count {
+            counter: "duplicate-loads",
+            value: duplicates,
+            unit: "duplicate loads",
+            detail: Some(duplicate_detail),
+        },
+        Count {
+            counter: "backend-calls",
+            value: calls,
+            unit: "backend calls",
+            detail: Some(format!(
+                "{} backend calls for {} distinct skus ({} lookups by {THREADS} threads)",
+                thousands(calls),
+                thousands(fetches.len() as u64),
+                thousands(lookups)
+            )),
+        },
+    ]
+}
+
+/// The sku of the stampede's round `round`: below every catalogue sku, so never cached yet.
+pub fn cold_sku(round: u32) -> u32 {
+    1 + round
+}
+
+/// `n` lookups of the catalogue's skus, with a Zipf law: the threads' slices share the popular
+/// skus.
+pub fn trace(rng: &mut Rng, n: usize) -> Vec<u32> {
+    let zipf = Zipf::new(CATALOGUE, ZIPF_EXPONENT);
+    (0..n).map(|_| sku_of_rank(zipf.sample(rng))).collect()
+}
+
+pub fn edge_cases(rng: &mut Rng) -> Vec<Case<Vec<u32>>> {
+    let mut cases = vec![
+        case("edge case: nothing asked", vec![]),
+        case("edge case: one lookup", vec![42]),
+        case("edge case: fewer lookups than threads", vec![5, 6, 5]),
+        case("edge case: every thread asks for the same sku", vec![9; 64]),
+        case(
+            "edge case: skus 0 and u32::MAX",
+            vec![0, u32::MAX, 0, u32::MAX, 1, 0],
+        ),
+        case(
+            "edge case: every sku once",
+            (0..100).map(|i| 1_000 + 3 * i).collect(),
+        ),
+    ];
+    for n in [5, 7, 31, 33, 63, 100, 257] {
+        cases.push(case(format!("random trace of {n} lookups"), trace(rng, n)));
+    }
+    cases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Starter;
+    use std::collections::HashSet;
+
+    #[test]
+    fn slices_cover_the_trace_in_order() {
+        for n in [0, 1, 3, 4, 5, 17, 100] {
+            let skus: Vec<u32> = (0..n).collect();
+            let slices = slices(&skus);
+            assert!(slices.len() <= THREADS);
+            assert_eq!(slices.concat(), skus);
+        }
+    }
+
+    #[test]
+    fn cold_skus_are_outside_the_catalogue() {
+        let catalogue: HashSet<u32> = (0..CATALOGUE).map(sku_of_rank).collect();
+        assert!((0..HERD_ROUNDS).all(|r| !catalogue.contains(&cold_sku(r))));
+    }
+
+    #[test]
+    fn the_starter_serves_every_answer_and_loads_each_sku_once() {
+        let skus = trace(&mut Rng::with_seed(4), 200);
+        let answers = serve::<Starter>(&skus);
+        assert_eq!(answers, skus.iter().map(|&s| list_price(s)).collect::<Vec<_>>());
+        let counts = count::<Starter>(&skus);
+        let distinct = skus.iter().collect::<HashSet<_>>().len() as u64 + u64::from(HERD_ROUNDS);
+        assert_eq!(counts[0].value, 0);
+        assert_eq!(counts[1].value, distinct);
+    }
+}
