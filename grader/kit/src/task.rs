@@ -96,6 +96,7 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
                 Check::ParallelSpeedup { n, efficiency } => {
                     let cores = parallel::cores();
                     let mut watch = parallel::MachineWatch::new(cores);
+                    sampler.awake = Some(watch.keep_awake());
                     parallel::measure_parallel_speedup(
                         &mut sampler,
                         *n,
@@ -204,6 +205,8 @@ struct CodeSampler<'t, I, O> {
     started: Instant,
     /// Calls per sample for (starter, subject) at each size, calibrated on first use.
     batches: HashMap<usize, (usize, usize)>,
+    /// For parallel checks: keeps the other cores running up to each timed call.
+    awake: Option<std::sync::Arc<parallel::KeepAwake>>,
 }
 
 impl<'t, I: Input, O: Output> CodeSampler<'t, I, O> {
@@ -213,6 +216,7 @@ impl<'t, I: Input, O: Output> CodeSampler<'t, I, O> {
             rng: Rng::with_seed(seed),
             started: Instant::now(),
             batches: HashMap::new(),
+            awake: None,
         }
     }
 
@@ -236,15 +240,35 @@ impl<I: Input, O: Output> Sampler for CodeSampler<'_, I, O> {
     fn round(&mut self, n: usize, round: usize) -> Result<(f64, f64), Mismatch> {
         let (starter_batch, subject_batch) = self.batches(n);
         set_phase(format!("timing round {round} on fresh inputs of size {n}"));
+        if let Some(a) = &self.awake {
+            a.hold();
+        }
         let inputs: Vec<I> = (0..starter_batch.max(subject_batch))
             .map(|_| (self.task.generate)(&mut self.rng, n))
             .collect();
         let (starter, subject) = (self.task.starter, self.task.subject);
+        // For a parallel check: the other cores spin between the timed calls, never during.
+        let hold = || {
+            if let Some(a) = &self.awake {
+                a.hold();
+            }
+        };
+        let release = || {
+            if let Some(a) = &self.awake {
+                a.release();
+            }
+        };
         let ((expected, t_starter), (actual, t_subject)) = if round.is_multiple_of(2) {
+            release();
             let s = time_calls(starter, &inputs[..starter_batch]);
+            hold();
+            release();
             (s, time_calls(subject, &inputs[..subject_batch]))
         } else {
+            release();
             let j = time_calls(subject, &inputs[..subject_batch]);
+            hold();
+            release();
             (time_calls(starter, &inputs[..starter_batch]), j)
         };
         if let Some(i) = expected.iter().zip(&actual).position(|(e, a)| e != a) {
