@@ -339,7 +339,13 @@ fn bars(
     let bottom = rows.last().map_or(ROWS[1] + 4.0, |r| r.0) + BAR_HEIGHT;
     let mut c = Canvas::new(bottom + 12.0);
     let largest = rows.iter().map(|r| r.2).chain([limit]).max().unwrap_or(0).max(1) as f64;
-    let x = |v: u64| LEFT + v as f64 / largest * (BAR_RIGHT - LEFT);
+    // The bars end where the longest figure still fits to their right.
+    let longest = rows
+        .iter()
+        .map(|r| label(r.2).chars().count() as f64 * CHAR_WIDTH + 12.0)
+        .fold(WIDTH - BAR_RIGHT, f64::max);
+    let bar_right = (WIDTH - longest).max(LEFT + 160.0);
+    let x = |v: u64| LEFT + v as f64 / largest * (bar_right - LEFT);
     c.line((LEFT, ROWS[1]), (LEFT, bottom + 4.0), "axis");
     // Bars first, then the limit across them, then the figures on top.
     let mut widths = Vec::new();

@@ -147,7 +147,7 @@ pub fn count<A: Api>((ids, limit): &(Vec<u32>, usize)) -> Vec<Count> {
         Count {
             counter: "max-in-flight",
             value: run.max_in_flight as u64,
-            unit: "requests in flight at once",
+            unit: "in flight at once",
             detail: Some(format!(
                 "{} of the {requests} requests were in flight at once, with a limit of {limit}",
                 run.max_in_flight
