@@ -233,6 +233,7 @@ fn reset_chapter(root: &Path, manifest: &Manifest, chapter: &str, yes: bool) -> 
         let removed: Vec<String> = outcome.removed.iter().map(|p| p.display().to_string()).collect();
         println!("Files you had added, now removed: {}.", removed.join(", "));
     }
+    println!("Tests, benchmarks and examples were left as they are.");
     println!("Your version is kept in {}", outcome.backup.display());
     Ok(true)
 }
