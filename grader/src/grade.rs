@@ -9,7 +9,7 @@ use crate::report::figures;
 use crate::result::{Status, TaskResult};
 use crate::workspace::Subject;
 use anyhow::{Context, Result, bail};
-use grader_kit::protocol::{Evidence, Measurement, Request, Response, Verdict};
+use grader_kit::protocol::{Evidence, Request, Response, Verdict, in_check_order};
 use grader_kit::spec::{Check, Numbered};
 use std::path::Path;
 use std::process::Command;
@@ -171,21 +171,12 @@ fn run_task(
     };
     Ok(Ending::Responded(Response::Measured {
         cases: cases.max(heap_cases),
-        measurements: in_manifest_order(
-            timed_checks.iter().map(|(i, _)| *i).zip(measurements),
-            heap_checks.iter().map(|(i, _)| *i).zip(heap_measurements),
+        measurements: in_check_order(
+            (timed_checks.iter().map(|(i, _)| *i).zip(measurements))
+                .chain(heap_checks.iter().map(|(i, _)| *i).zip(heap_measurements))
+                .collect(),
         ),
     }))
-}
-
-/// Merges two lists of (manifest index, measurement) into manifest order.
-fn in_manifest_order(
-    a: impl Iterator<Item = (usize, Measurement)>,
-    b: impl Iterator<Item = (usize, Measurement)>,
-) -> Vec<Measurement> {
-    let mut all: Vec<(usize, Measurement)> = a.chain(b).collect();
-    all.sort_by_key(|(i, _)| *i);
-    all.into_iter().map(|(_, m)| m).collect()
 }
 
 /// The harness must offer exactly the manifest's tasks.
@@ -208,12 +199,7 @@ fn check_harness_tasks(binary: &Path, chapter: &Chapter) -> Result<()> {
 
 /// A per-task seed, so tasks get different inputs while one `--seed` reproduces them all.
 pub fn task_seed(seed: u64, chapter: &str, task: &str) -> u64 {
-    // FNV-1a: stable across Rust versions, unlike `DefaultHasher`.
-    format!("{chapter}/{task}")
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64 ^ seed, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        })
+    grader_kit::task::seed_from(&format!("{chapter}/{task}"), seed)
 }
 
 fn does_not_compile(

@@ -154,6 +154,14 @@ pub struct Case<I> {
     pub input: I,
 }
 
+/// `label` and `input` as a correctness case.
+pub fn case<I>(label: impl Into<String>, input: I) -> Case<I> {
+    Case {
+        label: label.into(),
+        input,
+    }
+}
+
 /// Checks every case, smallest first; on the first disagreement returns it, shrunk.
 /// Returns the number of cases checked. A panic in either function propagates to the caller
 /// (the harness reports it with the case being checked).

@@ -5,7 +5,7 @@
 
 use crate::correctness::{Input, Output};
 use crate::harness::set_phase;
-use crate::protocol::{Evidence, Goal, Measurement, Response, Verdict};
+use crate::protocol::{Evidence, Goal, Measurement, Response, Verdict, in_check_order};
 use crate::spec::{Check, Numbered};
 use crate::stats::decide;
 use crate::task::{Task, TimedTask, fixed_seed};
@@ -70,7 +70,7 @@ impl<I: Input, O: Output> Task for CountedTask<I, O> {
         if measured.iter().any(|(_, m)| m.verdict == Verdict::Fail) {
             return Response::Measured {
                 cases: 0,
-                measurements: measured.into_iter().map(|(_, m)| m).collect(),
+                measurements: in_check_order(measured),
             };
         }
         let rest = crate::protocol::Request {
@@ -80,10 +80,9 @@ impl<I: Input, O: Output> Task for CountedTask<I, O> {
         match self.timed.grade(&rest) {
             Response::Measured { cases, measurements } => {
                 measured.extend(others.iter().map(|(i, _)| *i).zip(measurements));
-                measured.sort_by_key(|(i, _)| *i);
                 Response::Measured {
                     cases,
-                    measurements: measured.into_iter().map(|(_, m)| m).collect(),
+                    measurements: in_check_order(measured),
                 }
             }
             other => other,

@@ -21,6 +21,7 @@ pub mod protocol;
 pub mod spec;
 pub mod stats;
 pub mod task;
+pub mod text;
 
 pub use correctness::{Input, Output};
 pub use counted::{Count, CountedTask};

@@ -426,7 +426,7 @@ pub fn measure_parallel_speedup(
         // A fail needs even the upper quartile below the goal: a parallel program that the
         // machine let run in parallel in only a quarter of the rounds is not failed.
         let upper = stats::quantile_upper_bound(&ratios, FAIL_QUANTILE, policy.confidence);
-        if upper.is_some_and(|u| u < goal_for(cores, efficiency)) {
+        if upper.is_some_and(|u| stats::decide(f64::NEG_INFINITY, u, goal) == Verdict::Fail) {
             verdict = Verdict::Fail;
             break;
         }

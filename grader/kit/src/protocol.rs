@@ -221,6 +221,13 @@ pub enum Evidence {
     },
 }
 
+/// Measurements numbered by their check's position in a request, put back in that order (a
+/// task's checks are measured in groups: timed and heap binaries, counts and timings).
+pub fn in_check_order(mut numbered: Vec<(usize, Measurement)>) -> Vec<Measurement> {
+    numbered.sort_by_key(|(i, _)| *i);
+    numbered.into_iter().map(|(_, m)| m).collect()
+}
+
 /// JSON has no NaN: serde_json writes it as `null`, and this reads `null` back as NaN.
 fn nan_from_null<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     Ok(Option::<f64>::deserialize(deserializer)?.unwrap_or(f64::NAN))

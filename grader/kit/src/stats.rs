@@ -66,16 +66,7 @@ pub fn binomial_cdf(n: usize, p: f64, k: usize) -> f64 {
 
 /// P(B ≤ k) for B ~ Binomial(n, ½), summed in log space so large n does not underflow.
 pub fn binomial_half_cdf(n: usize, k: usize) -> f64 {
-    let ln_half_n = n as f64 * 0.5f64.ln();
-    let mut ln_choose = 0.0; // ln C(n, 0)
-    let mut total = 0.0;
-    for i in 0..=k.min(n) {
-        if i > 0 {
-            ln_choose += ((n - i + 1) as f64).ln() - (i as f64).ln();
-        }
-        total += (ln_choose + ln_half_n).exp();
-    }
-    total.min(1.0)
+    binomial_cdf(n, 0.5, k)
 }
 
 /// The least-squares slope of ln(time) against ln(n): the empirical exponent k in time ∝ nᵏ.

@@ -192,8 +192,13 @@ fn misplaced_check(task: &str, checks: &[Check]) -> Option<String> {
 /// so those figures repeat exactly from run to run (the correctness cases and timed inputs
 /// still follow `--seed`).
 pub fn fixed_seed(task: &str) -> u64 {
-    // FNV-1a, stable across Rust versions.
-    task.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+    seed_from(task, 0)
+}
+
+/// A seed derived from `name` and `seed` with FNV-1a: stable across Rust versions and
+/// platforms, unlike `DefaultHasher`.
+pub fn seed_from(name: &str, seed: u64) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325_u64 ^ seed, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }

@@ -40,15 +40,7 @@ pub fn bytes(b: f64) -> String {
 
 /// A count with thousands separators: "1,204".
 pub fn count(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
+    grader_kit::text::thousands(n)
 }
 
 /// A heap figure in its unit: bytes as KiB/MiB, allocations as a count.

@@ -7,7 +7,6 @@
 //! around this harness's own backends, never the exercise's `SimulatedBackend`: the counts
 //! come from code the learner cannot edit.
 
-use grader_kit::correctness::Case;
 use grader_kit::{CountedTask, TimedTask};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -148,26 +147,10 @@ pub fn main<S: Api>() -> ExitCode {
     grader_kit::harness::main(&[&passes, &lookup, &shared])
 }
 
-/// `label` and `input` as a correctness case.
-fn case<I>(label: impl Into<String>, input: I) -> Case<I> {
-    Case {
-        label: label.into(),
-        input,
-    }
-}
+pub(crate) use grader_kit::correctness::case;
 
 /// `n` with thousands separators: 12,345.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use grader_kit::text::thousands;
 
 /// The price of `sku` at the harness's backends until the scenario changes it, in cents.
 pub fn list_price(sku: u32) -> u64 {

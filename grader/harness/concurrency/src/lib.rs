@@ -7,7 +7,6 @@
 //! `CatalogService`, and the view counts are checked against tallies the harness keeps itself:
 //! every count comes from code the learner cannot edit.
 
-use grader_kit::correctness::Case;
 use grader_kit::{CountedTask, TimedTask};
 use std::future::Future;
 use std::process::ExitCode;
@@ -140,26 +139,10 @@ pub fn main<S: Api>() -> ExitCode {
     grader_kit::harness::main(&[&histograms, &fetch, &views])
 }
 
-/// `label` and `input` as a correctness case.
-fn case<I>(label: impl Into<String>, input: I) -> Case<I> {
-    Case {
-        label: label.into(),
-        input,
-    }
-}
+pub(crate) use grader_kit::correctness::case;
 
 /// `n` with thousands separators: 12,345.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use grader_kit::text::thousands;
 
 /// A 64-bit mix of `salt` and `x` (SplitMix64's finalizer): the harness's own latencies and
 /// prices, different from the exercise's `CatalogService`, so no answer can be guessed.

@@ -92,13 +92,7 @@ pub fn main<S: Api>() -> ExitCode {
     grader_kit::harness::main(&[&blocked, &printer, &bookings, &triage, &export])
 }
 
-/// `label` and `input` as a correctness case.
-fn case<I>(label: impl Into<String>, input: I) -> Case<I> {
-    Case {
-        label: label.into(),
-        input,
-    }
-}
+use grader_kit::correctness::case;
 
 // ---------------------------------------------------------------------------------------------
 // blocked-payments

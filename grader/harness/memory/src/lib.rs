@@ -86,13 +86,7 @@ pub fn main<S: Api>() -> ExitCode {
     grader_kit::harness::main(&[&log_summary, &word_frequencies, &org_chart, &sensor_log])
 }
 
-/// `label` and `input` as a correctness case.
-fn case<I>(label: impl Into<String>, input: I) -> Case<I> {
-    Case {
-        label: label.into(),
-        input,
-    }
-}
+use grader_kit::correctness::case;
 
 /// `lines`, each ended by `\n`.
 fn text_of(lines: &[&str]) -> String {
