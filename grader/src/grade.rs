@@ -2,11 +2,13 @@
 //! happened into a [`TaskResult`]. A failure of the learner's code is a result; only a failure
 //! of the grader itself (cargo missing, a broken harness) is an `Err`.
 
-use crate::child::{self, Ending, Limits, signal_name};
+use crate::audit::audit;
+use crate::child::{self, Ending, Limits, signal_name, tail};
 use crate::compile::{self, Binaries, Build};
 use crate::manifest::{Chapter, Manifest, Task};
 use crate::report::figures;
 use crate::result::{Status, TaskResult};
+use crate::verify::verify;
 use crate::workspace::Subject;
 use anyhow::{Context, Result, bail};
 use grader_kit::protocol::{Evidence, Request, Response, Verdict, in_check_order};
@@ -92,13 +94,31 @@ pub fn grade_chapter(
     chapter: &Chapter,
     tasks: &[&Task],
     settings: Settings,
+    allowed: &[String],
     progress: &mut dyn FnMut(Progress<'_>),
 ) -> Result<Vec<TaskResult>> {
     progress(Progress::Building(chapter));
-    let heap = tasks
-        .iter()
-        .any(|t| t.checks.iter().any(Check::needs_heap_profiler));
-    let binaries = match compile::build(root, &chapter.name, settings.subject, heap)? {
+    if settings.subject == Subject::Exercises {
+        let crate_dir = root.join(settings.subject.dir(&chapter.name));
+        if let Some(problem) = audit(root, &crate_dir, allowed)? {
+            return Ok(tasks
+                .iter()
+                .map(|t| TaskResult {
+                    details: Some(problem.clone()),
+                    ..blank(
+                        chapter,
+                        t,
+                        Status::DoesNotCompile,
+                        format!("{} was not built: {problem}", settings.subject.dir(&chapter.name)),
+                        "Keep the exercise to its own files, crates.io crates from the workbook's list, and safe Rust; then grade again.".into(),
+                    )
+                })
+                .collect());
+        }
+    }
+    // Heap checks run in the same binary as the rest (its allocator counts); dhat's heap
+    // binary is for `grader profile` only.
+    let binaries = match compile::build(root, &chapter.name, settings.subject, false)? {
         Build::Ready(binaries) => binaries,
         Build::Failed { error, api_mismatch } => {
             return Ok(tasks
@@ -108,9 +128,6 @@ pub fn grade_chapter(
         }
     };
     check_harness_tasks(&binaries.timed, chapter)?;
-    if let Some(heap) = &binaries.heap {
-        check_harness_tasks(heap, chapter)?;
-    }
     let limits = Limits {
         time: Duration::from_secs_f64(settings.time_limit_s.unwrap_or(chapter.time_limit_s)),
         memory_bytes: settings.memory_limit_mib * 1024 * 1024,
@@ -128,8 +145,10 @@ pub fn grade_chapter(
     Ok(results)
 }
 
-/// Runs one task: its correctness and timed checks in the timed binary, then (if those ran to
-/// the end) its heap checks in the heap binary; the measurements come back in manifest order.
+/// Runs one task: its correctness and timed checks in one process, then (if those ran to the
+/// end) its heap checks in another process of the same binary, where the subject's first call
+/// is the one measured. Every measurement is confirmed against its check ([`verify`]), and
+/// they come back in manifest order.
 fn run_task(
     binaries: &Binaries,
     chapter: &Chapter,
@@ -142,41 +161,71 @@ fn run_task(
         .iter()
         .enumerate()
         .partition(|(_, c)| c.needs_heap_profiler());
+    let heap_n = grader_kit::task::heap_size(heap_checks.iter().map(|(_, c)| *c));
     let request = |checks: &[(usize, &Check)]| Request {
         task: task.name.clone(),
         seed: task_seed(settings.seed, &chapter.name, &task.name),
         checks: checks.iter().map(|(_, c)| (*c).clone()).collect(),
         budget_s: task.budget_s * settings.budget_scale,
         heap_profile: None,
+        first_call_n: heap_n,
     };
-    // The timed binary always runs: it checks correctness on the random and edge cases.
-    let timed = child::run(&binaries.timed, &request(&timed_checks), limits)?;
+    // Only the learner's benchmark (criterion writes its estimates) may open files.
+    let scratch = task
+        .checks
+        .iter()
+        .any(|c| matches!(c, Check::BenchmarkAccuracy { .. }));
+    let run = |checks: &[(usize, &Check)]| -> Result<Ending> {
+        let request = request(checks);
+        Ok(match child::run(&binaries.timed, &request, limits, scratch)? {
+            Ending::Responded {
+                response: Response::Measured { cases, measurements },
+                printed,
+            } => match verify(&request.checks, measurements) {
+                Ok(measurements) => Ending::Responded {
+                    response: Response::Measured { cases, measurements },
+                    printed,
+                },
+                Err(reason) => Ending::Interfered { reason, printed },
+            },
+            other => other,
+        })
+    };
+    // The timed process always runs: it checks correctness on the random and edge cases.
+    let timed = run(&timed_checks)?;
     if heap_checks.is_empty() {
         return Ok(timed);
     }
-    let Ending::Responded(Response::Measured { cases, measurements }) = timed else {
+    let Ending::Responded {
+        response: Response::Measured { cases, measurements },
+        printed,
+    } = timed
+    else {
         return Ok(timed);
     };
-    let heap_binary = binaries
-        .heap
-        .as_deref()
-        .context("a heap check, but the chapter's heap binary was not built")?;
-    let heap = child::run(heap_binary, &request(&heap_checks), limits)?;
-    let Ending::Responded(Response::Measured {
-        cases: heap_cases,
-        measurements: heap_measurements,
-    }) = heap
+    let heap = run(&heap_checks)?;
+    let Ending::Responded {
+        response:
+            Response::Measured {
+                cases: heap_cases,
+                measurements: heap_measurements,
+            },
+        printed: heap_printed,
+    } = heap
     else {
         return Ok(heap);
     };
-    Ok(Ending::Responded(Response::Measured {
-        cases: cases.max(heap_cases),
-        measurements: in_check_order(
-            (timed_checks.iter().map(|(i, _)| *i).zip(measurements))
-                .chain(heap_checks.iter().map(|(i, _)| *i).zip(heap_measurements))
-                .collect(),
-        ),
-    }))
+    Ok(Ending::Responded {
+        response: Response::Measured {
+            cases: cases.max(heap_cases),
+            measurements: in_check_order(
+                (timed_checks.iter().map(|(i, _)| *i).zip(measurements))
+                    .chain(heap_checks.iter().map(|(i, _)| *i).zip(heap_measurements))
+                    .collect(),
+            ),
+        },
+        printed: format!("{printed}{heap_printed}"),
+    })
 }
 
 /// The harness must offer exactly the manifest's tasks.
@@ -237,7 +286,10 @@ pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> 
     let id = format!("{}/{}", chapter.name, task.name);
     let test = format!("cargo test -p {}", chapter.name);
     match ending {
-        Ending::Responded(Response::Measured { cases, measurements }) => {
+        Ending::Responded {
+            response: Response::Measured { cases, measurements },
+            printed,
+        } => {
             let verdicts: Vec<Verdict> = measurements.iter().map(|m| m.verdict).collect();
             let status = if verdicts.contains(&Verdict::Fail) {
                 Status::Failed
@@ -277,6 +329,7 @@ pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> 
                 passed: status == Status::Passed,
                 cases: Some(cases),
                 measurements,
+                details: printed_details(&printed),
                 ..blank(chapter, task, status, if cases == 0 {
                     // A broken property ends a counted task before its answers are checked.
                     figures.join("; ")
@@ -285,10 +338,27 @@ pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> 
                 }, next_step)
             }
         }
-        Ending::Responded(Response::Error { message }) => {
-            unreachable!("child::run turns harness errors into Err: {message}")
+        Ending::Responded {
+            response: Response::Error { message } | Response::Interfered { message },
+            ..
+        } => {
+            unreachable!("child::run turns these into Err or Ending::Interfered: {message}")
         }
-        Ending::Responded(Response::WrongAnswer(mismatch)) => TaskResult {
+        Ending::Interfered { reason, printed } => TaskResult {
+            details: printed_details(&printed),
+            ..blank(
+                chapter,
+                task,
+                Status::Interfered,
+                format!("your code interfered with the grader: {reason}"),
+                "Grade your own work as it is: keep to the function's inputs and result, join the threads you start, and leave the process, its files and its output channel alone.".into(),
+            )
+        },
+        Ending::Responded {
+            response: Response::WrongAnswer(mismatch),
+            printed,
+        } => TaskResult {
+            details: printed_details(&printed),
             summary: format!("wrong answer on {}: {}", mismatch.case, mismatch.difference),
             next_step: mismatch.advice.clone().unwrap_or_else(|| format!(
                 "Make it correct first: your answer must equal the starter's on the input shown. Add that input as a test and run `{test}`."
@@ -296,8 +366,11 @@ pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> 
             mismatch: Some(mismatch),
             ..blank(chapter, task, Status::WrongAnswer, String::new(), String::new())
         },
-        Ending::Responded(Response::Panicked { message, during }) => TaskResult {
-            details: Some(format!("while {during}")),
+        Ending::Responded {
+            response: Response::Panicked { message, during },
+            printed,
+        } => TaskResult {
+            details: Some(format!("while {during}{}", printed_details(&printed).map(|p| format!("\n{p}")).unwrap_or_default())),
             ..blank(
                 chapter,
                 task,
@@ -384,10 +457,9 @@ fn blank(chapter: &Chapter, task: &Task, status: Status, summary: String, next_s
     }
 }
 
-/// The last lines of a process's output.
-fn tail(text: &str) -> String {
-    let lines: Vec<&str> = text.trim_end().lines().collect();
-    lines[lines.len().saturating_sub(12)..].join("\n")
+/// What learner code printed, for the report (the last lines), if it printed anything.
+fn printed_details(printed: &str) -> Option<String> {
+    (!printed.trim().is_empty()).then(|| format!("your code printed:\n{}", tail(printed)))
 }
 
 #[cfg(test)]
@@ -417,10 +489,13 @@ mod tests {
         let mut sampler = ScriptedSampler::new(|_, r| (starter * (1.0 + (r % 3) as f64 * 0.01), subject));
         let policy = Policy::with_budget(Duration::from_secs(1));
         let m = measure_speedup(&mut sampler, 8000, 10.0, policy).unwrap();
-        Ending::Responded(Response::Measured {
-            cases: 90,
-            measurements: vec![m],
-        })
+        Ending::Responded {
+            response: Response::Measured {
+                cases: 90,
+                measurements: vec![m],
+            },
+            printed: String::new(),
+        }
     }
 
     #[test]
@@ -476,22 +551,29 @@ mod tests {
 
     #[test]
     fn failures_of_the_learners_code_are_named_in_plain_words() {
-        let wrong = judged(Ending::Responded(Response::WrongAnswer(Mismatch {
-            case: "edge case: empty".into(),
-            input: "[]".into(),
-            expected: "[]".into(),
-            actual: "[0]".into(),
-            difference: "lengths differ".into(),
-            advice: None,
-        })));
+        let wrong = judged(Ending::Responded {
+            printed: String::new(),
+            response: Response::WrongAnswer(Mismatch {
+                case: "edge case: empty".into(),
+                input: "[]".into(),
+                expected: "[]".into(),
+                actual: "[0]".into(),
+                difference: "lengths differ".into(),
+                advice: None,
+            }),
+        });
         assert_eq!(wrong.status, Status::WrongAnswer);
         assert!(wrong.summary.contains("edge case: empty"));
         assert!(wrong.mismatch.is_some());
 
-        let panicked = judged(Ending::Responded(Response::Panicked {
-            message: "index out of bounds at src/lib.rs:3".into(),
-            during: "checking correctness on edge case: empty".into(),
-        }));
+        let panicked = judged(Ending::Responded {
+            response: Response::Panicked {
+                message: "index out of bounds at src/lib.rs:3".into(),
+                during: "checking correctness on edge case: empty".into(),
+            },
+            printed: "debug: 3\n".into(),
+        });
+        assert!(panicked.details.as_deref().unwrap().contains("debug: 3"));
         assert_eq!(panicked.status, Status::Panicked);
         assert!(panicked.summary.contains("index out of bounds"));
 

@@ -48,6 +48,7 @@ pub fn run(root: &Path, chapter: &Chapter, task: &Task, subject: Subject) -> Res
         checks: task.checks.clone(),
         budget_s: task.budget_s,
         heap_profile: Some(output_file.display().to_string()),
+        first_call_n: None,
     };
     std::fs::write(&request_file, serde_json::to_vec(&request)?)?;
     let id = format!("{}/{}", chapter.name, task.name);

@@ -1,5 +1,6 @@
 //! `cargo run -p grader`: grades the Rust Performance Workbook. See `grader --help`.
 
+mod audit;
 mod checklist;
 mod child;
 mod cli;
@@ -13,6 +14,7 @@ mod progress;
 mod report;
 mod result;
 mod state;
+mod verify;
 mod workspace;
 
 use anyhow::{Context, Result, bail};
@@ -132,7 +134,14 @@ fn grade_and_report(
     let display = progress::Display::new(selection.iter().map(|(_, t)| t.len()).sum());
     let mut tasks = Vec::new();
     for (chapter, chosen) in selection {
-        let graded = grade::grade_chapter(root, chapter, chosen, settings, &mut |p| display.show(p));
+        let graded = grade::grade_chapter(
+            root,
+            chapter,
+            chosen,
+            settings,
+            &manifest.allowed_dependencies,
+            &mut |p| display.show(p),
+        );
         tasks.extend(graded.inspect_err(|_| display.finish())?);
     }
     display.finish();

@@ -1,7 +1,7 @@
 //! The workbook's manifest (`grader/workbook.toml`): typed, versioned, validated.
 
 use anyhow::{Context, Result, bail, ensure};
-use grader_kit::spec::Check;
+use grader_kit::spec::{Check, HeapFigure};
 use serde::Deserialize;
 use std::collections::HashSet;
 use std::path::Path;
@@ -32,6 +32,11 @@ pub struct Manifest {
     pub checklist: Vec<ChecklistItem>,
     /// The chapters that exist, in course order.
     pub chapters: Vec<Chapter>,
+    /// The crates.io crates an exercise crate may depend on (its library; tests and benches
+    /// may use anything). Anything else is refused before the build, so no crate can offer
+    /// learner code a safe door to raw memory, files or processes. None when absent.
+    #[serde(default)]
+    pub allowed_dependencies: Vec<String>,
 }
 
 /// One item of the assessment checklist.
@@ -147,6 +152,28 @@ impl Manifest {
                 );
                 for check in &task.checks {
                     validate_check(&id, check)?;
+                }
+                let heap: Vec<Check> = task
+                    .checks
+                    .iter()
+                    .filter(|c| c.needs_heap_profiler())
+                    .cloned()
+                    .collect();
+                if !heap.is_empty() {
+                    ensure!(
+                        grader_kit::task::heap_size(&heap).is_some(),
+                        "{id}: its heap checks must share one n (they are measured from one call)"
+                    );
+                    ensure!(
+                        heap.iter().any(|c| matches!(
+                            c,
+                            Check::Heap {
+                                figure: HeapFigure::LeakedBytes,
+                                ..
+                            }
+                        )),
+                        "{id}: a task with heap checks also checks leaked-bytes (a memo or interner kept between calls must show)"
+                    );
                 }
             }
         }

@@ -101,6 +101,7 @@ pub fn run(
         checks: task.checks.clone(),
         budget_s: task.budget_s,
         heap_profile: None,
+        first_call_n: None,
     };
     let request_path = dir.path().join("request.json");
     std::fs::write(&request_path, serde_json::to_vec(&request)?)?;

@@ -83,6 +83,9 @@ pub enum Status {
     OutOfMemory,
     /// The code ended the process before the grader finished.
     ExitedEarly,
+    /// The code interfered with the grader: a forged or missing response, threads left busy
+    /// while the starter was timed, memory hidden from the allocator, a file outside its crate.
+    Interfered,
 }
 
 impl Status {
@@ -99,6 +102,7 @@ impl Status {
             Status::Crashed => "crashed",
             Status::OutOfMemory => "out of memory",
             Status::ExitedEarly => "exited early",
+            Status::Interfered => "interfered",
         }
     }
 }

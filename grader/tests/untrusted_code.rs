@@ -1,6 +1,11 @@
 //! Learner code is untrusted: every way it can go wrong is reported for its task in plain
 //! words, and never corrupts the grader's output. Each test grades a copy of the workspace
-//! whose exercise is the fixture in `fixtures/faulty_big_o.rs`, misbehaving as asked.
+//! whose exercise is the fixture in `fixtures/faulty_big_o.rs` (and, for the heap, the memory
+//! reference with `fixtures/memory_cheats.rs` spliced in), misbehaving as asked.
+//!
+//! It is also adversarial: the cheats a learner would try, on the response channel, the
+//! process, the heap figures and the build, are graded here as failures beside their honest
+//! counterparts.
 
 mod support;
 
@@ -8,13 +13,66 @@ use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Output;
 use std::sync::OnceLock;
-use support::{fixture_target_dir, fixture_workspace, grader, json};
+use support::{fixture_target_dir, grader, json};
 
 const FAULTY: &str = include_str!("fixtures/faulty_big_o.rs");
 
+const MEMORY_CHEATS: &str = include_str!("fixtures/memory_cheats.rs");
+
+/// The Big O exercise's Cargo.toml with one more dependency.
+fn big_o_manifest_with(dependency: &str) -> String {
+    let manifest = std::fs::read_to_string(support::root().join("exercises/big-o/Cargo.toml")).unwrap();
+    assert!(
+        !manifest.contains("\n[dependencies]"),
+        "the exercise gained dependencies: update this"
+    );
+    manifest.replacen(
+        "[dev-dependencies]",
+        &format!("[dependencies]\n{dependency}\n\n[dev-dependencies]"),
+        1,
+    )
+}
+
+/// The exercise's Cargo.toml with dependencies from the workbook's list.
+fn big_o_manifest_with_rustc_hash() -> String {
+    big_o_manifest_with("rustc-hash.workspace = true\nrayon.workspace = true")
+}
+
+/// The memory reference, with a cheat called first in two of its functions.
+fn memory_with_cheats() -> String {
+    let reference = std::fs::read_to_string(support::root().join("solutions/memory/src/lib.rs")).unwrap();
+    let spliced = reference
+        .replacen(
+            "pub fn endpoint_report(mut log: impl BufRead) -> String {",
+            "pub fn endpoint_report(mut log: impl BufRead) -> String {\n    if let Some(answer) = cheats::before_report(&mut log) { return answer; }",
+            1,
+        )
+        .replacen(
+            "pub fn top_words(text: &str, k: usize) -> Vec<(String, usize)> {",
+            "pub fn top_words(text: &str, k: usize) -> Vec<(String, usize)> {\n    cheats::before_words(text);",
+            1,
+        );
+    assert_ne!(
+        spliced, reference,
+        "the memory reference changed: update the splice"
+    );
+    format!("{spliced}\n{MEMORY_CHEATS}")
+}
+
 fn faulty_workspace() -> &'static PathBuf {
     static WORKSPACE: OnceLock<PathBuf> = OnceLock::new();
-    WORKSPACE.get_or_init(|| fixture_workspace("faulty", FAULTY))
+    WORKSPACE.get_or_init(|| {
+        let manifest = big_o_manifest_with_rustc_hash();
+        let memory = memory_with_cheats();
+        support::fixture_workspace_with(
+            "faulty",
+            &[
+                ("exercises/big-o/src/lib.rs", FAULTY),
+                ("exercises/big-o/Cargo.toml", &manifest),
+                ("exercises/memory/src/lib.rs", &memory),
+            ],
+        )
+    })
 }
 
 /// Grades one task of the faulty fixture with the given fault.
@@ -84,12 +142,6 @@ fn an_abort_is_a_crash() {
 }
 
 #[test]
-fn a_segmentation_fault_is_a_crash() {
-    let (_, report) = grade("segfault", "big-o/common-customers", &[]);
-    assert_failed_with(&report, "crashed", "crashed with SIG");
-}
-
-#[test]
 fn a_stack_overflow_is_named() {
     let (_, report) = grade("stack-overflow", "big-o/find-duplicates", &[]);
     assert_failed_with(&report, "crashed", "stack overflow");
@@ -103,8 +155,9 @@ fn memory_exhaustion_is_stopped_at_the_limit() {
 
 #[test]
 fn exiting_the_process_is_reported() {
+    // Exit code 0 before the harness answered: the answer never came.
     let (_, report) = grade("exit", "big-o/find-duplicates", &[]);
-    assert_failed_with(&report, "exited-early", "ended the process");
+    assert_failed_with(&report, "interfered", "never gave its answer");
 }
 
 #[test]
@@ -141,7 +194,14 @@ fn code_wrong_only_on_large_timed_inputs_is_caught() {
 #[test]
 fn a_compile_error_is_shown_and_the_report_still_completes() {
     let broken = FAULTY.replace("let mut pairs = 0;", "let mut pairs: u64 = \"zero\";");
-    let dir = fixture_workspace("broken", &broken);
+    let manifest = big_o_manifest_with_rustc_hash();
+    let dir = support::fixture_workspace_with(
+        "broken",
+        &[
+            ("exercises/big-o/src/lib.rs", &broken),
+            ("exercises/big-o/Cargo.toml", &manifest),
+        ],
+    );
     let output = grader(&dir, &["big-o", "--json"], &[], &fixture_target_dir("broken"));
     let report = json(&output);
     assert_eq!(
@@ -166,7 +226,14 @@ fn a_compile_error_is_shown_and_the_report_still_completes() {
 fn a_changed_signature_is_an_api_mismatch() {
     // The exercise itself compiles; the grader's call to `common_customers` no longer does.
     let changed = FAULTY.replace("pub fn common_customers(", "pub fn shared_customers(");
-    let dir = fixture_workspace("api-mismatch", &changed);
+    let manifest = big_o_manifest_with_rustc_hash();
+    let dir = support::fixture_workspace_with(
+        "api-mismatch",
+        &[
+            ("exercises/big-o/src/lib.rs", &changed),
+            ("exercises/big-o/Cargo.toml", &manifest),
+        ],
+    );
     let output = grader(
         &dir,
         &["big-o/find-duplicates", "--json"],
@@ -177,4 +244,247 @@ fn a_changed_signature_is_an_api_mismatch() {
     let t = task(&report);
     assert_eq!(t["status"], "does-not-compile", "{t:#}");
     assert!(t["summary"].as_str().unwrap().contains("public API"), "{t:#}");
+}
+
+// ---- Class A and B: the response channel cannot be forged, nor the grader stopped. ----
+
+#[test]
+fn a_forged_response_line_is_interference() {
+    let (output, report) = grade("forge-response", "big-o/find-duplicates", &[]);
+    assert_failed_with(&report, "interfered", "without the harness's signature");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "a task's failure, not the grader's"
+    );
+}
+
+#[test]
+fn a_fake_harness_error_fails_the_task_and_the_rest_is_graded() {
+    let output = grader(
+        faulty_workspace(),
+        &[
+            "big-o/find-duplicates",
+            "big-o/count-pairs-with-sum",
+            "--json",
+            "--seed",
+            "7",
+            "--time-limit",
+            "10",
+        ],
+        &[("WORKBOOK_FIXTURE_FAULT", "harness-error")],
+        &fixture_target_dir("faulty"),
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "exit 2 is for the grader's own failures"
+    );
+    let report = json(&output);
+    let tasks = report["tasks"].as_array().unwrap();
+    assert_eq!(tasks.len(), 2, "{report:#}");
+    for t in tasks {
+        assert_eq!(t["status"], "interfered", "{t:#}");
+        assert!(
+            t["summary"].as_str().unwrap().contains("without a signed answer"),
+            "{t:#}"
+        );
+    }
+}
+
+#[test]
+fn writing_the_old_response_file_passes_nothing() {
+    let (_, report) = grade("response-file", "big-o/find-duplicates", &[]);
+    assert_failed_with(&report, "interfered", "never gave its answer");
+}
+
+// ---- Class C: the yardstick cannot be slowed. ----
+
+#[test]
+fn threads_left_spinning_while_the_starter_is_timed_are_caught() {
+    // The starter's algorithm, with two threads that hog the CPU except during its own calls.
+    let (_, report) = grade("spin", "big-o/find-duplicates", &["--budget-scale", "0.3"]);
+    assert_failed_with(&report, "interfered", "other threads of the process were running");
+}
+
+#[test]
+fn honest_threads_in_a_task_not_about_threads_are_not_interference() {
+    // rayon's pool idles between calls: a fast solution with it passes.
+    let (_, report) = grade("rayon", "big-o/find-duplicates", &[]);
+    assert_eq!(task(&report)["status"], "passed", "{report:#}");
+    // Threads started and joined within each call are never "left busy"; two thread spawns
+    // per call cost more than this task's goal allows, and the verdict says so in time.
+    let (_, report) = grade("scoped-threads", "big-o/find-duplicates", &[]);
+    let status = task(&report)["status"].as_str().unwrap().to_string();
+    assert!(
+        ["passed", "failed", "inconclusive"].contains(&status.as_str()),
+        "{report:#}"
+    );
+}
+
+// ---- Classes D and F at run time: the sandbox refuses files, programs and /proc. ----
+
+fn assert_refused(fault: &str, what: &str) {
+    let (_, report) = grade(fault, "big-o/find-duplicates", &[]);
+    assert_failed_with(&report, "panicked", what);
+    let summary = task(&report)["summary"].as_str().unwrap().to_string();
+    assert!(summary.contains("Permission denied"), "{summary}");
+}
+
+#[test]
+fn the_harness_memory_cannot_be_read() {
+    assert_refused("proc-mem", "reading the harness's memory");
+}
+
+#[test]
+fn no_file_can_be_written_to_keep_answers_across_runs() {
+    assert_refused("cache-file", "keeping answers in a file");
+}
+
+#[test]
+fn the_reference_cannot_be_read_at_run_time() {
+    assert_refused("read-solution", "reading the reference");
+}
+
+#[test]
+fn no_program_can_be_started() {
+    assert_refused("spawn", "starting a program");
+}
+
+#[test]
+fn the_code_cannot_tell_which_binary_runs_it() {
+    assert_refused("which-binary", "finding which binary this is");
+}
+
+// ---- Class D: heap figures measure the learner's allocations. ----
+
+/// The memory chapter's tasks take a few seconds each; a cheat may take longer.
+const MEMORY_LIMITS: &[&str] = &["--time-limit", "60"];
+
+#[test]
+fn the_memory_reference_spliced_with_no_cheat_passes() {
+    let (_, report) = grade("none", "memory/log-summary", MEMORY_LIMITS);
+    assert_eq!(task(&report)["status"], "passed", "{report:#}");
+}
+
+#[test]
+fn a_memo_of_the_last_answer_does_not_hide_the_first_calls_heap() {
+    let (_, report) = grade("memo", "memory/log-summary", MEMORY_LIMITS);
+    assert_failed_with(&report, "failed", "peak heap");
+}
+
+#[test]
+fn an_interner_leaked_for_the_program_is_a_leak() {
+    let (_, report) = grade("interner", "memory/word-frequencies", MEMORY_LIMITS);
+    assert_failed_with(&report, "failed", "still allocated after drop");
+}
+
+#[test]
+fn memory_hidden_from_the_allocator_shows_in_resident_memory() {
+    let (_, report) = grade("hidden-memory", "memory/log-summary", MEMORY_LIMITS);
+    assert_failed_with(&report, "interfered", "outside the global allocator");
+}
+
+// ---- Class F at build time: the exercise may use only its own files and listed crates. ----
+
+/// Grades big-o/find-duplicates in a copy with `files` replaced; the audit refuses it before
+/// anything is built.
+fn refused_before_the_build(name: &str, files: &[(&str, &str)], expect: &str) {
+    let dir = support::fixture_workspace_with(name, files);
+    let output = grader(
+        &dir,
+        &["big-o/find-duplicates", "--json"],
+        &[],
+        &fixture_target_dir(name),
+    );
+    let report = json(&output);
+    assert_failed_with(&report, "does-not-compile", expect);
+    assert!(
+        !fixture_target_dir(name).join("release").exists(),
+        "nothing may be built for a refused crate"
+    );
+}
+
+#[test]
+fn including_the_reference_is_refused() {
+    let lib = format!("include!(\"../../../solutions/big-o/src/lib.rs\");\n{FAULTY}");
+    refused_before_the_build(
+        "include-reference",
+        &[("exercises/big-o/src/lib.rs", &lib)],
+        "may only name a file inside the crate",
+    );
+}
+
+#[test]
+fn a_module_path_to_the_reference_is_refused() {
+    let lib = "#[path = \"../../../solutions/big-o/src/lib.rs\"]\nmod reference;\npub use reference::*;\n";
+    refused_before_the_build(
+        "path-reference",
+        &[("exercises/big-o/src/lib.rs", lib)],
+        "leaves the crate's directory",
+    );
+}
+
+#[test]
+fn a_path_dependency_on_the_reference_is_refused() {
+    let manifest = big_o_manifest_with("big-o-solution.workspace = true");
+    let lib = "pub use big_o_solution::*;\n";
+    refused_before_the_build(
+        "dependency-reference",
+        &[
+            ("exercises/big-o/Cargo.toml", &manifest),
+            ("exercises/big-o/src/lib.rs", lib),
+        ],
+        "does not come from crates.io",
+    );
+}
+
+#[test]
+fn a_build_script_is_refused() {
+    refused_before_the_build(
+        "build-script",
+        &[(
+            "exercises/big-o/build.rs",
+            "fn main() { println!(\"cargo:rerun-if-changed=build.rs\"); }\n",
+        )],
+        "build script",
+    );
+}
+
+#[test]
+fn unsafe_code_is_refused() {
+    let lib = FAULTY.replace(
+        "fn recurse(depth: u64) -> u64 {",
+        "pub fn peek(p: *const u64) -> u64 { unsafe { *p } }\n\nfn recurse(depth: u64) -> u64 {",
+    );
+    refused_before_the_build(
+        "unsafe-code",
+        &[("exercises/big-o/src/lib.rs", &lib)],
+        "`unsafe` is not allowed",
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_to_the_reference_is_refused() {
+    let dir = support::fixture_workspace_with("symlink", &[]);
+    let link = dir.join("exercises/big-o/src/reference.rs");
+    std::os::unix::fs::symlink(dir.join("solutions/big-o/src/lib.rs"), &link).unwrap();
+    let output = grader(
+        &dir,
+        &["big-o/find-duplicates", "--json"],
+        &[],
+        &fixture_target_dir("symlink"),
+    );
+    assert_failed_with(&json(&output), "does-not-compile", "is a symbolic link");
+}
+
+#[test]
+fn a_crate_off_the_list_is_refused() {
+    let manifest = big_o_manifest_with("dhat.workspace = true");
+    refused_before_the_build(
+        "unlisted-crate",
+        &[("exercises/big-o/Cargo.toml", &manifest)],
+        "not on the workbook's list",
+    );
 }

@@ -1,18 +1,23 @@
 //! The `main` of every chapter harness (the child process that runs learner code).
 //!
 //! ```text
-//! <harness> list                                   prints the task names as a JSON array
-//! <harness> run REQUEST.json RESPONSE.json LIMIT   grades one task under a memory limit (bytes)
-//! <harness> profile REQUEST.json                   runs the task's code alone, for a profiler
+//! <harness> list              prints the task names as a JSON array
+//! <harness> run               grades one task: a Handover on stdin, a signed Response on stdout
+//! <harness> profile REQUEST   runs the task's code alone, for a profiler
 //! ```
 //!
-//! The answer goes to RESPONSE.json, never to stdout, so whatever the learner's code prints
-//! cannot be mistaken for a result. A missing response file means the process died.
+//! `run` reads its whole standard input (the request, the memory limit and the signing key)
+//! before any learner code runs, confines the process (see [`crate::sandbox`]), grades, and
+//! prints the response as one signed line (see [`crate::sign`]). Whatever learner code prints
+//! or writes cannot be taken for that line without the key.
 
-use crate::protocol::{Request, Response};
+use crate::protocol::{Handover, Request, Response};
+use crate::sandbox::{self, Files};
 use crate::task::Task;
+use crate::{procfs, sign};
+use std::io::{Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
 
@@ -32,9 +37,9 @@ pub fn main(tasks: &[&dyn Task]) -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["list"] => list(tasks),
-        ["run", request, response, limit] => run(tasks, Path::new(request), Path::new(response), limit),
+        ["run"] => run(tasks),
         ["profile", request] => profile(tasks, Path::new(request)),
-        _ => Err("usage: harness list | run REQUEST RESPONSE MEMORY_LIMIT_BYTES | profile REQUEST".into()),
+        _ => Err("usage: harness list | run (a handover on stdin) | profile REQUEST".into()),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -65,33 +70,54 @@ fn limit_memory(_bytes: u64) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads a request and finds its task.
-fn load<'t>(tasks: &[&'t dyn Task], path: &Path) -> Result<(Request, &'t dyn Task), String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let request: Request = serde_json::from_str(&text).map_err(|e| format!("bad request: {e}"))?;
-    let task = *tasks
+fn find<'t>(tasks: &[&'t dyn Task], name: &str) -> Result<&'t dyn Task, String> {
+    tasks
         .iter()
-        .find(|t| t.name() == request.task)
-        .ok_or_else(|| format!("no task named {:?} in this harness", request.task))?;
-    Ok((request, task))
+        .find(|t| t.name() == name)
+        .copied()
+        .ok_or_else(|| format!("no task named {name:?} in this harness"))
 }
 
 fn profile(tasks: &[&dyn Task], request: &Path) -> Result<(), String> {
-    let (request, task) = load(tasks, request)?;
-    if task.profile(&request) {
+    let text = std::fs::read_to_string(request).map_err(|e| format!("{}: {e}", request.display()))?;
+    let request: Request = serde_json::from_str(&text).map_err(|e| format!("bad request: {e}"))?;
+    if find(tasks, &request.task)?.profile(&request) {
         Ok(())
     } else {
         Err(format!("task {} has no code to profile", request.task))
     }
 }
 
-fn run(tasks: &[&dyn Task], request: &Path, response: &Path, limit: &str) -> Result<(), String> {
-    let limit: u64 = limit
-        .parse()
-        .map_err(|e| format!("bad memory limit {limit:?}: {e}"))?;
-    limit_memory(limit)?;
-    let (request, task) = load(tasks, request)?;
+fn run(tasks: &[&dyn Task]) -> Result<(), String> {
+    // Everything the grader hands over is read before any learner code runs.
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .map_err(|e| format!("reading the handover: {e}"))?;
+    let handover: Handover = serde_json::from_str(&text).map_err(|e| format!("bad handover: {e}"))?;
+    drop(text);
+    let key = sign::from_hex(&handover.key).ok_or("the handover's key is not hexadecimal")?;
+    // From here on the grader can tell this harness's own errors from anything else: signed.
+    let outcome = prepare(tasks, handover).map_or_else(
+        |message| Response::Error { message },
+        |(task, request)| grade(task, &request),
+    );
+    let json = serde_json::to_string(&outcome).map_err(|e| e.to_string())?;
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(sign::response_line(&key, &json).as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|e| format!("writing the response: {e}"))
+}
 
+/// Everything before the first line of learner code: the task, the limits, the sandbox.
+fn prepare<'t>(tasks: &[&'t dyn Task], handover: Handover) -> Result<(&'t dyn Task, Request), String> {
+    let request = handover.request;
+    let task = find(tasks, &request.task)?;
+    limit_memory(handover.memory_limit_bytes)?;
+    // What the measurements need once files can no longer be opened.
+    procfs::open_all();
+    let _ = std::thread::available_parallelism();
     std::panic::set_hook(Box::new(|info| {
         let message = info
             .payload_as_str()
@@ -102,19 +128,20 @@ fn run(tasks: &[&dyn Task], request: &Path, response: &Path, limit: &str) -> Res
             .unwrap_or_default();
         *LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = Some(format!("{message}{location}"));
     }));
-    let outcome =
-        catch_unwind(AssertUnwindSafe(|| task.grade(&request))).unwrap_or_else(|_| Response::Panicked {
-            message: LAST_PANIC
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .take()
-                .unwrap_or_default(),
-            during: PHASE.lock().unwrap_or_else(|e| e.into_inner()).clone(),
-        });
-    let _ = std::panic::take_hook();
+    let files = handover
+        .scratch
+        .map_or(Files::None, |dir| Files::Beneath(PathBuf::from(dir)));
+    sandbox::confine(&files)?;
+    Ok((task, request))
+}
 
-    let json = serde_json::to_string(&outcome).map_err(|e| e.to_string())?;
-    let partial = response.with_extension("partial");
-    std::fs::write(&partial, json).map_err(|e| format!("{}: {e}", partial.display()))?;
-    std::fs::rename(&partial, response).map_err(|e| format!("{}: {e}", response.display()))
+fn grade(task: &dyn Task, request: &Request) -> Response {
+    catch_unwind(AssertUnwindSafe(|| task.grade(request))).unwrap_or_else(|_| Response::Panicked {
+        message: LAST_PANIC
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+            .unwrap_or_default(),
+        during: PHASE.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+    })
 }

@@ -1,27 +1,30 @@
-//! Heap figures of one call, measured by dhat.
+//! Heap figures of one call: the subject's first call in a fresh process, counted by
+//! [`crate::counting::CountingAlloc`], against the starter's on the same input.
 //!
-//! dhat sees allocations only when its allocator is the process's `#[global_allocator]`, and
-//! that allocator takes a global lock on every allocation (even with no profiler running), so a
-//! chapter installs it in a separate heap binary and never in a binary whose time is measured.
-//! [`profiler_installed`] tells which kind of binary this is; a task refuses a check that does
-//! not belong in it.
-//!
-//! dhat counts only blocks allocated while its profiler runs, so the input (built before) is not
-//! counted, and its figures repeat exactly for the same code on the same input.
+//! The input is drawn from the run's seed, so no cache kept between runs can answer it, and it
+//! is the subject's first call in the process, so no memo or buffer kept from an earlier call
+//! can make it cheap. The process's resident memory is watched across the call as a
+//! cross-check: memory the allocator never saw (a thread's stack, a mapping made by hand)
+//! shows there. dhat's allocator remains for `grader profile` ([`profiler_installed`]).
 
 use crate::correctness::{Input, Output, shrink_failure};
+use crate::counting::Window;
 use crate::harness::set_phase;
+use crate::procfs;
 use crate::protocol::{Evidence, Goal, Measurement, Mismatch};
-use crate::spec::HeapFigure;
+use crate::spec::{Check, HeapFigure};
 use crate::stats::decide;
 use std::hint::black_box;
 use std::sync::OnceLock;
 
-/// dhat keeps this many frames per allocation site: enough to name the caller in a profile,
-/// few enough that unwinding does not dominate an allocation-heavy call.
-const BACKTRACE_FRAMES: usize = 4;
+/// Resident growth allowed beyond the counted peak: the allocator's own bookkeeping, page
+/// rounding, a new thread's first stack pages.
+pub const RESIDENT_SLACK_BYTES: u64 = 2 << 20;
 
-/// What dhat reports for one call.
+/// And, beyond the slack, this fraction of the counted peak (allocator fragmentation).
+pub const RESIDENT_SLACK_SHARE: f64 = 0.5;
+
+/// What one call cost, as dhat defines the figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HeapFigures {
     /// The most bytes live at once during the call, the result included.
@@ -44,7 +47,7 @@ impl HeapFigures {
 }
 
 /// Whether dhat's allocator is this process's global allocator (probed once: a profiler that
-/// sees no allocation of a fresh `Box` is not watching this heap).
+/// sees no allocation of a fresh `Box` is not watching this heap). Only `profile` uses it.
 pub fn profiler_installed() -> bool {
     static INSTALLED: OnceLock<bool> = OnceLock::new();
     *INSTALLED.get_or_init(|| {
@@ -54,26 +57,6 @@ pub fn profiler_installed() -> bool {
         drop(profiler);
         seen
     })
-}
-
-/// Calls `f` once on `input` under a fresh dhat profiler and returns its figures. The result
-/// is dropped inside the profiled window, so what remains allocated afterwards has leaked.
-/// Meaningful only where [`profiler_installed`] is true (elsewhere every figure is 0).
-pub fn figures_of<I, O>(f: fn(&I) -> O, input: &I) -> HeapFigures {
-    let profiler = dhat::Profiler::builder()
-        .testing()
-        .trim_backtraces(Some(BACKTRACE_FRAMES))
-        .build();
-    let output = black_box(f(black_box(input)));
-    let during = dhat::HeapStats::get();
-    drop(output);
-    let after = dhat::HeapStats::get();
-    drop(profiler);
-    HeapFigures {
-        peak_bytes: during.max_bytes as u64,
-        allocations: during.total_blocks,
-        leaked_bytes: after.curr_bytes as u64,
-    }
 }
 
 /// The largest figure that passes: an absolute bound, or a fraction of the starter's figure
@@ -88,32 +71,138 @@ pub fn threshold(starter: u64, at_most_ratio: Option<f64>, at_most: Option<u64>)
     }
 }
 
-/// Measures `figure` for the starter and the subject on `input`, after one call of each
-/// outside the profiler: it checks that they agree on this input, and lets first-call work
-/// (lazy statics, one-time tables) happen before anything is counted.
+/// Resident memory now and the peak since the last reset, in bytes, from `/proc/self/status`.
+fn resident() -> Option<(u64, u64)> {
+    let status = procfs::read("/proc/self/status")?;
+    let field = |name: &str| {
+        let line = status.lines().find(|l| l.starts_with(name))?;
+        let kib: u64 = line[name.len()..]
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()?;
+        Some(kib * 1024)
+    };
+    Some((field("VmRSS:")?, field("VmHWM:")?))
+}
+
+/// Resets the resident peak to the resident memory now (Linux ≥ 4.0); returns that level.
+fn reset_resident_peak() -> Option<u64> {
+    procfs::write("/proc/self/clear_refs", "5")
+        .then(resident)?
+        .map(|(rss, _)| rss)
+}
+
+/// How the subject's heap went wrong, if it did.
+#[derive(Debug)]
+pub enum HeapFailure {
+    /// Its answer differs from the starter's.
+    Mismatch(Mismatch),
+    /// The resident memory grew far beyond what the allocator counted.
+    Hidden(String),
+}
+
+/// Measures every heap check of a task (all at size `n`) from one call of the subject, its
+/// first in this process, then one call of the starter, on `input`.
 pub fn measure_heap<I: Input, O: Output>(
-    figure: HeapFigure,
+    checks: &[&Check],
     n: usize,
-    bound: (Option<f64>, Option<u64>),
     input: &I,
     starter: fn(&I) -> O,
     subject: fn(&I) -> O,
-) -> Result<Measurement, Mismatch> {
+) -> Result<Vec<Measurement>, HeapFailure> {
+    // One phase for both calls: a new phase text inside the subject's window would count.
     set_phase(format!(
-        "checking the answer on the heap-profiled input of size {n}"
+        "measuring the heap of your code's first call, then the starter's, on an input of size {n}"
     ));
-    if starter(input) != subject(input) {
-        let label = format!("the heap-profiled input, size {n}");
-        return Err(shrink_failure(&label, input.clone(), starter, subject));
+    let before = reset_resident_peak();
+    let window = Window::start();
+    let actual = black_box(subject(black_box(input)));
+    let during = window.counted();
+    let after = resident();
+    let growth = before.zip(after).map(|(b, (_, peak))| peak.saturating_sub(b));
+
+    let starter_window = Window::start();
+    let expected = black_box(starter(black_box(input)));
+    let starter_during = starter_window.counted();
+    let same = expected == actual;
+    drop(expected);
+    let starter_leaked = starter_window.counted().live_bytes;
+    drop(actual);
+    // The starter's leak (made while the subject's window was open) is not the subject's.
+    let subject_leaked = window.counted().live_bytes.saturating_sub(starter_leaked);
+    if !same {
+        set_phase(format!(
+            "checking the answer on the heap-measured input of size {n}"
+        ));
+        let label = format!("the heap-measured input, size {n}");
+        return Err(HeapFailure::Mismatch(shrink_failure(
+            &label,
+            input.clone(),
+            starter,
+            subject,
+        )));
     }
-    set_phase(format!("measuring the starter's heap on an input of size {n}"));
-    let starter_figure = figures_of(starter, input).get(figure);
-    set_phase(format!("measuring your code's heap on an input of size {n}"));
-    let subject_figure = figures_of(subject, input).get(figure);
-    let threshold = threshold(starter_figure, bound.0, bound.1);
+    if let Some(growth) = growth {
+        let allowed = during.peak_bytes
+            + RESIDENT_SLACK_BYTES
+            + (during.peak_bytes as f64 * RESIDENT_SLACK_SHARE) as u64;
+        if growth > allowed {
+            return Err(HeapFailure::Hidden(format!(
+                "the process's resident memory grew by {} during your call, but the allocator counted a peak of only {}: memory was taken outside the global allocator (a thread's stack, a hand-made mapping), where the heap figures cannot see it",
+                mib(growth),
+                mib(during.peak_bytes)
+            )));
+        }
+    }
+    let subject_figures = HeapFigures {
+        peak_bytes: during.peak_bytes,
+        allocations: during.allocations,
+        leaked_bytes: subject_leaked,
+    };
+    let starter_figures = HeapFigures {
+        peak_bytes: starter_during.peak_bytes,
+        allocations: starter_during.allocations,
+        leaked_bytes: starter_leaked,
+    };
+    Ok(checks
+        .iter()
+        .filter_map(|check| match check {
+            Check::Heap {
+                figure,
+                at_most_ratio,
+                at_most,
+                ..
+            } => Some(measurement(
+                *figure,
+                n,
+                starter_figures.get(*figure),
+                subject_figures.get(*figure),
+                threshold(starter_figures.get(*figure), *at_most_ratio, *at_most),
+                growth,
+            )),
+            _ => None,
+        })
+        .collect())
+}
+
+fn mib(bytes: u64) -> String {
+    format!("{:.2} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// One heap figure against its threshold: exact, so its interval is the point.
+pub fn measurement(
+    figure: HeapFigure,
+    n: usize,
+    starter: u64,
+    subject: u64,
+    threshold: u64,
+    resident_growth: Option<u64>,
+) -> Measurement {
     let goal = Goal::AtMost(threshold as f64);
-    let value = subject_figure as f64;
-    Ok(Measurement {
+    let value = subject as f64;
+    Measurement {
         metric: figure.metric().into(),
         value,
         low: value,
@@ -126,11 +215,12 @@ pub fn measure_heap<I: Input, O: Output>(
         evidence: Evidence::Heap {
             figure,
             n,
-            starter: starter_figure,
-            subject: subject_figure,
+            starter,
+            subject,
             threshold,
+            resident_growth,
         },
-    })
+    }
 }
 
 #[cfg(test)]

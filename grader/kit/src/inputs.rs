@@ -1,5 +1,6 @@
 //! Seeded input generators, including the edge cases every list-shaped task is checked on.
 
+use crate::correctness::quantity;
 use fastrand::Rng;
 use std::fmt::Debug;
 
@@ -54,7 +55,8 @@ pub fn edge_lists<T: Element>(rng: &mut Rng) -> Vec<(String, Vec<T>)> {
         ),
     ];
     for n in AWKWARD_SIZES {
-        lists.push((format!("random, size {n}"), values(rng, n, (n as u64 / 2).max(2))));
+        let label = format!("random list of {}", quantity(n, "element", "elements"));
+        lists.push((label, values(rng, n, (n as u64 / 2).max(2))));
     }
     lists
 }

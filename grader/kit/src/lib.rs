@@ -10,17 +10,23 @@
 //! [`inputs`] (input generators), [`heap`] (dhat's heap figures), [`task`] (a task built from plain functions), [`counted`] (a task whose scenario is counted) and [`harness`] (the
 //! child process's `main`).
 
+pub mod clocks;
 pub mod correctness;
 pub mod counted;
+pub mod counting;
 pub mod harness;
 pub mod heap;
 pub mod inputs;
 pub mod measure;
 pub mod parallel;
+pub mod procfs;
 pub mod protocol;
+pub mod sandbox;
+pub mod sign;
 pub mod spec;
 pub mod stats;
 pub mod task;
+pub mod testing;
 pub mod text;
 
 pub use correctness::{Input, Output};

@@ -1,5 +1,7 @@
-//! What the grader and a harness child say to each other (as JSON files), and the measurement
-//! type that ends up, unchanged, in the grader's `--json` output.
+//! What the grader and a harness child say to each other, and the measurement type that ends
+//! up, unchanged, in the grader's `--json` output. The grader writes a [`Handover`] to the
+//! child's standard input; the child prints its [`Response`] as one signed line (see
+//! [`crate::sign`]) on its standard output.
 
 use crate::spec::{Check, ComplexityClass, HeapFigure};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -18,6 +20,26 @@ pub struct Request {
     /// For `profile` in a heap binary: where dhat writes its heap profile (JSON for dh_view).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heap_profile: Option<String>,
+    /// In a chapter with heap checks: the subject's first call in this process is on a fresh
+    /// input of this size, as in the process that measures the heap, so the two processes
+    /// look the same to learner code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_call_n: Option<usize>,
+}
+
+/// Everything a harness child is given, on its standard input, read to the end before any
+/// learner code runs: nothing of it is in the arguments, the environment or a file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Handover {
+    /// The task to grade.
+    pub request: Request,
+    /// The key that signs the response, in hexadecimal.
+    pub key: String,
+    /// The memory limit, in bytes.
+    pub memory_limit_bytes: u64,
+    /// The only directory learner code may open files in (criterion's output), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scratch: Option<String>,
 }
 
 /// What the harness found. Written once, at the end; a missing file means the child died.
@@ -36,6 +58,12 @@ pub enum Response {
     /// The task cannot grade what was asked: a fault of the grader's, not of the learner's code.
     Error {
         /// What is wrong.
+        message: String,
+    },
+    /// The subject was caught interfering with the measurement (threads busy while the
+    /// starter was timed, memory hidden from the allocator): the task fails, with the figures.
+    Interfered {
+        /// What was seen, with figures.
         message: String,
     },
     /// The subject panicked.
@@ -218,6 +246,10 @@ pub enum Evidence {
         subject: u64,
         /// The largest figure that passes.
         threshold: u64,
+        /// How much the process's resident memory grew during the subject's call, where the
+        /// kernel tells: the cross-check for memory the allocator never saw.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        resident_growth: Option<u64>,
     },
 }
 

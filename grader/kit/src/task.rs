@@ -1,9 +1,11 @@
 //! A gradable task, and the one kind every time-graded chapter uses: two plain functions (the
 //! frozen starter's and the subject's) checked against each other, then timed against each other.
 
+use crate::clocks::CpuStamp;
 use crate::correctness::{Case, Input, Output, check_all, shrink_failure};
+use crate::counting;
 use crate::harness::set_phase;
-use crate::heap::{measure_heap, profiler_installed};
+use crate::heap::{HeapFailure, measure_heap, profiler_installed};
 use crate::measure::{Policy, Sampler, measure_complexity, measure_speedup};
 use crate::parallel;
 use crate::protocol::{Measurement, Mismatch, Request, Response};
@@ -40,6 +42,14 @@ const RANDOM_CASE_SIZES: [usize; 12] = [0, 1, 2, 3, 4, 6, 10, 17, 50, 129, 500, 
 /// A timed sample aims at this much work, so the clock's resolution and call overhead vanish.
 const TARGET_SAMPLE: Duration = Duration::from_millis(1);
 
+/// A starter batch during which other threads ran for more than this share of its time was
+/// disturbed (a thread pool winding down after the subject's call takes far less).
+const DISTURBED_SHARE: f64 = 0.25;
+
+/// Interference is called when at least this share of the rounds was disturbed: a machine's
+/// own noise does not run inside this process, so it never gets near.
+const INTERFERING_ROUNDS: f64 = 0.5;
+
 /// At most this many calls (each on its own fresh input) make up one timed sample.
 const MAX_BATCH: usize = 64;
 
@@ -58,19 +68,89 @@ pub struct TimedTask<I, O> {
     pub subject: fn(&I) -> O,
 }
 
+impl<I: Input, O: Output> TimedTask<I, O> {
+    /// Whether the starter's own call keeps other threads busy: timed once, before any
+    /// learner code has run in this process, on its own input.
+    fn starter_uses_threads(&self, seed: u64, n: usize) -> bool {
+        let input = (self.generate)(&mut Rng::with_seed(seed ^ 0x005e_ed0f_57a7), n);
+        let stamp = CpuStamp::now();
+        let start = Instant::now();
+        drop(black_box((self.starter)(black_box(&input))));
+        let wall = start.elapsed().as_secs_f64();
+        stamp.others_since().as_secs_f64() > DISTURBED_SHARE * wall
+    }
+
+    /// The heap checks, all from the subject's first call in this process (see [`crate::heap`]).
+    fn grade_heap(&self, request: &Request, rng: &mut Rng) -> Response {
+        let checks: Vec<&Check> = request.checks.iter().collect();
+        let Some(n) = heap_size(&request.checks) else {
+            let message = format!("task {}: its heap checks must share one size n", self.name);
+            return Response::Error { message };
+        };
+        let input = (self.generate)(rng, n);
+        match measure_heap(&checks, n, &input, self.starter, self.subject) {
+            Ok(measurements) => Response::Measured {
+                cases: 1,
+                measurements,
+            },
+            Err(HeapFailure::Mismatch(mismatch)) => Response::WrongAnswer(mismatch),
+            Err(HeapFailure::Hidden(message)) => Response::Interfered { message },
+        }
+    }
+}
+
+/// The input size of a request's first timed check.
+fn timed_size(checks: &[Check]) -> Option<usize> {
+    checks.iter().find_map(|c| match c {
+        Check::Speedup { n, .. } | Check::NoSlower { n, .. } | Check::ParallelSpeedup { n, .. } => Some(*n),
+        Check::Complexity { sizes, .. } => sizes.last().copied(),
+        _ => None,
+    })
+}
+
+/// The one size of a set of heap checks, when they are all heap checks of one size.
+pub fn heap_size<'c>(checks: impl IntoIterator<Item = &'c Check>) -> Option<usize> {
+    let mut sizes = checks.into_iter().map(|c| match c {
+        Check::Heap { n, .. } => Some(*n),
+        _ => None,
+    });
+    let first = sizes.next()??;
+    sizes.all(|n| n == Some(first)).then_some(first)
+}
+
 impl<I: Input, O: Output> Task for TimedTask<I, O> {
     fn name(&self) -> &str {
         self.name
     }
 
     fn grade(&self, request: &Request) -> Response {
+        if let Some(message) = misplaced_check(self.name, &request.checks) {
+            return Response::Error { message };
+        }
         let mut rng = Rng::with_seed(request.seed);
+        if request.checks.iter().any(Check::needs_heap_profiler) {
+            return self.grade_heap(request, &mut rng);
+        }
+        // Before any learner code runs: does the starter itself use threads? Then CPU used by
+        // other threads while it is timed is its own, and says nothing about the subject.
+        let threaded_starter =
+            timed_size(&request.checks).is_some_and(|n| self.starter_uses_threads(request.seed, n));
+        // As in the process that measures the heap, the subject's first call is on a fresh
+        // input of the heap checks' size.
+        if let Some(n) = request.first_call_n {
+            let input = (self.generate)(&mut rng, n);
+            set_phase(format!("checking correctness on random input of size {n}"));
+            if (self.starter)(&input) != (self.subject)(&input) {
+                let label = format!("random input of size {n}");
+                return Response::WrongAnswer(shrink_failure(&label, input, self.starter, self.subject));
+            }
+        }
         let mut cases = (self.edge_cases)(&mut rng);
         for n in RANDOM_CASE_SIZES {
             for _ in 0..2 {
                 let input = (self.generate)(&mut rng, n);
                 cases.push(Case {
-                    label: format!("random input, n = {n}"),
+                    label: format!("random input of size {n}"),
                     input,
                 });
             }
@@ -79,11 +159,7 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
             Ok(count) => count,
             Err(mismatch) => return Response::WrongAnswer(mismatch),
         };
-        if let Some(message) = misplaced_check(self.name, &request.checks) {
-            return Response::Error { message };
-        }
-        let timed = request.checks.iter().filter(|c| !c.needs_heap_profiler()).count();
-        let share = request.budget_s / timed.max(1) as f64;
+        let share = request.budget_s / request.checks.len().max(1) as f64;
         let policy = Policy::with_budget(Duration::from_secs_f64(share));
         let mut measurements = Vec::new();
         for (i, check) in request.checks.iter().enumerate() {
@@ -112,16 +188,6 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
                         ..m
                     })
                 }
-                Check::Heap {
-                    figure,
-                    n,
-                    at_most_ratio,
-                    at_most,
-                } => {
-                    let input = (self.generate)(&mut Rng::with_seed(fixed_seed(self.name)), *n);
-                    let bound = (*at_most_ratio, *at_most);
-                    measure_heap(*figure, *n, bound, &input, self.starter, self.subject)
-                }
                 other => {
                     let message = format!("task {} cannot grade a {} check", self.name, other.metric());
                     return Response::Error { message };
@@ -130,6 +196,9 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
             match measured {
                 Ok(m) => measurements.push(m),
                 Err(mismatch) => return Response::WrongAnswer(mismatch),
+            }
+            if let Some(message) = sampler.interference().filter(|_| !threaded_starter) {
+                return Response::Interfered { message };
             }
         }
         Response::Measured {
@@ -153,9 +222,8 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
         });
         let Some(n) = n.or(largest) else { return false };
         if profiler_installed() {
-            // One call on the heap checks' fixed input, after a warm-up call, as graded.
-            let input = (self.generate)(&mut Rng::with_seed(fixed_seed(self.name)), n);
-            drop(black_box((self.subject)(black_box(&input))));
+            // One call, the first in the process, on the run's input, as graded.
+            let input = (self.generate)(&mut Rng::with_seed(request.seed), n);
             let file = request.heap_profile.as_deref().unwrap_or("dhat-heap.json");
             let profiler = dhat::Profiler::builder().file_name(file).build();
             drop(black_box((self.subject)(black_box(&input))));
@@ -170,21 +238,23 @@ impl<I: Input, O: Output> Task for TimedTask<I, O> {
     }
 }
 
-/// Why a check cannot run in this process, if one cannot: a heap check needs dhat's allocator,
-/// and a timed check must never run beside it (dhat locks on every allocation).
+/// Why a request cannot run in this process, if it cannot: heap checks need the counting
+/// allocator and come alone (their call must be the subject's first), and no check may run
+/// beside dhat's allocator, which locks on every allocation (that binary is for `profile`).
 fn misplaced_check(task: &str, checks: &[Check]) -> Option<String> {
-    let heap_binary = profiler_installed();
-    let misplaced = checks.iter().find(|c| c.needs_heap_profiler() != heap_binary)?;
-    Some(if heap_binary {
-        format!(
-            "task {task}: the {} check was sent to the heap binary, whose dhat allocator would distort its timings",
-            misplaced.metric()
-        )
-    } else {
-        format!(
-            "task {task}: the {} check needs the heap binary (a bin with `#[global_allocator] static ALLOC: dhat::Alloc`)",
-            misplaced.metric()
-        )
+    let heap = checks.iter().filter(|c| c.needs_heap_profiler()).count();
+    if profiler_installed() {
+        return Some(format!(
+            "task {task}: this is the dhat binary, for `grader profile` only; its allocator would distort every figure"
+        ));
+    }
+    if heap > 0 && !counting::installed() {
+        return Some(format!(
+            "task {task}: heap checks need the counting allocator (`#[global_allocator] static ALLOC: grader_kit::counting::CountingAlloc`)"
+        ));
+    }
+    (heap > 0 && heap < checks.len()).then(|| {
+        format!("task {task}: heap checks must be sent alone, so that they measure the subject's first call")
     })
 }
 
@@ -212,6 +282,8 @@ struct CodeSampler<'t, I, O> {
     batches: HashMap<usize, (usize, usize)>,
     /// For parallel checks: keeps the other cores running up to each timed call.
     awake: Option<std::sync::Arc<parallel::KeepAwake>>,
+    /// Per round: the share of the starter's batch time that other threads spent on a CPU.
+    others: Vec<f64>,
 }
 
 impl<'t, I: Input, O: Output> CodeSampler<'t, I, O> {
@@ -222,7 +294,23 @@ impl<'t, I: Input, O: Output> CodeSampler<'t, I, O> {
             started: Instant::now(),
             batches: HashMap::new(),
             awake: None,
+            others: Vec::new(),
         }
+    }
+
+    /// Whether other threads were busy while the starter was timed, in most rounds: the
+    /// subject left work running after its call returned, which slows the yardstick.
+    fn interference(&self) -> Option<String> {
+        let rounds = self.others.len();
+        let disturbed = self.others.iter().filter(|&&s| s > DISTURBED_SHARE).count();
+        if rounds == 0 || (disturbed as f64) < INTERFERING_ROUNDS * rounds as f64 {
+            return None;
+        }
+        Some(format!(
+            "while the starter was being timed, other threads of the process were running (on average {:.0}% of the starter's time, more than {:.0}% in {disturbed} of {rounds} rounds): your code leaves threads busy after its call returns, which slows the starter and inflates the speed-up. Join every thread your function starts before it returns.",
+            100.0 * crate::stats::median(&self.others),
+            100.0 * DISTURBED_SHARE,
+        ))
     }
 
     /// Warms each side up on one input, then sizes its batch to reach [`TARGET_SAMPLE`].
@@ -263,9 +351,18 @@ impl<I: Input, O: Output> Sampler for CodeSampler<'_, I, O> {
                 a.release();
             }
         };
+        // The starter runs on one thread: CPU spent by others during its batch is interference.
+        let mut others = 0.0;
+        let mut time_starter = || {
+            let stamp = CpuStamp::now();
+            let (outputs, seconds) = time_calls(starter, &inputs[..starter_batch]);
+            let wall = seconds * starter_batch as f64;
+            others = stamp.others_since().as_secs_f64() / wall.max(1e-9);
+            (outputs, seconds)
+        };
         let ((expected, t_starter), (actual, t_subject)) = if round.is_multiple_of(2) {
             release();
-            let s = time_calls(starter, &inputs[..starter_batch]);
+            let s = time_starter();
             hold();
             release();
             (s, time_calls(subject, &inputs[..subject_batch]))
@@ -274,8 +371,9 @@ impl<I: Input, O: Output> Sampler for CodeSampler<'_, I, O> {
             let j = time_calls(subject, &inputs[..subject_batch]);
             hold();
             release();
-            (time_calls(starter, &inputs[..starter_batch]), j)
+            (time_starter(), j)
         };
+        self.others.push(others);
         if let Some(i) = expected.iter().zip(&actual).position(|(e, a)| e != a) {
             let label = format!("timed round {round}, input size {n}");
             return Err(shrink_failure(&label, inputs[i].clone(), starter, subject));

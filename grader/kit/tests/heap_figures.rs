@@ -1,16 +1,18 @@
-//! The heap measurement in a binary that installs dhat's allocator, as a heap harness does.
-//! One test function only: dhat runs one profiler at a time, and counts every thread's blocks.
+//! The heap measurement in a binary that installs the counting allocator, as a chapter harness
+//! with heap checks does. One test function only: the counters are the process's.
 // The functions measured take `&I` for a task input `I = String`, as a harness's do.
 #![allow(clippy::ptr_arg)]
 
-use grader_kit::heap::{figures_of, measure_heap, profiler_installed};
+use grader_kit::counting::CountingAlloc;
+use grader_kit::heap::{HeapFailure, measure_heap};
 use grader_kit::protocol::{Evidence, Goal, Verdict};
+use grader_kit::spec::Check;
 use grader_kit::spec::HeapFigure;
 use std::cell::RefCell;
 use std::rc::Rc;
 
 #[global_allocator]
-static ALLOC: dhat::Alloc = dhat::Alloc;
+static ALLOC: CountingAlloc = CountingAlloc;
 
 /// One `String` per word: n allocations, all freed.
 fn owned_words(text: &String) -> usize {
@@ -37,53 +39,56 @@ fn leaky(_: &String) -> usize {
     1
 }
 
+fn heap(figure: HeapFigure, at_most_ratio: Option<f64>, at_most: Option<u64>) -> Check {
+    Check::Heap {
+        figure,
+        n: 1000,
+        at_most_ratio,
+        at_most,
+    }
+}
+
 #[test]
-fn dhat_figures_count_blocks_peaks_and_leaks() {
-    assert!(profiler_installed());
+fn counted_figures_peaks_allocations_and_leaks() {
+    assert!(grader_kit::counting::installed());
     let text = vec!["word"; 1000].join(" ");
-
-    let owned = figures_of(owned_words, &text);
-    let borrowed = figures_of(borrowed_words, &text);
-    // Exact: the words, plus the Vec's growth (collect knows no exact size for `split`).
-    assert!(owned.allocations >= 1000, "{owned:?}");
-    assert!(borrowed.allocations < 20, "{borrowed:?}");
-    assert_eq!((owned.leaked_bytes, borrowed.leaked_bytes), (0, 0));
-    assert!(owned.peak_bytes >= 4 * 1000 + 24 * 1000, "{owned:?}");
-    assert_eq!(
-        figures_of(owned_words, &text),
-        owned,
-        "dhat's figures repeat exactly"
-    );
-
-    let leak = figures_of(leaky, &text);
-    assert_eq!(leak.allocations, 1);
-    assert!(leak.leaked_bytes >= 16, "{leak:?}");
-
-    let m = measure_heap(
-        HeapFigure::Allocations,
-        1000,
-        (Some(0.25), None),
-        &text,
-        owned_words,
-        borrowed_words,
-    )
-    .unwrap();
-    assert_eq!(m.verdict, Verdict::Pass);
-    assert_eq!(m.value, borrowed.allocations as f64);
-    assert_eq!(m.goal, Goal::AtMost((owned.allocations / 4) as f64));
-    let Evidence::Heap { starter, subject, .. } = m.evidence else {
+    let checks = [
+        heap(HeapFigure::Allocations, Some(0.25), None),
+        heap(HeapFigure::PeakBytes, Some(0.5), None),
+        heap(HeapFigure::LeakedBytes, None, Some(0)),
+    ];
+    let checks: Vec<&Check> = checks.iter().collect();
+    let m = measure_heap(&checks, 1000, &text, owned_words, borrowed_words).unwrap();
+    assert_eq!(m.len(), 3);
+    let Evidence::Heap { starter, subject, .. } = m[0].evidence else {
         panic!("heap evidence expected")
     };
-    assert_eq!((starter, subject), (owned.allocations, borrowed.allocations));
+    // The words, plus the Vec's growth (collect knows no exact size for `split`).
+    assert!(starter >= 1000 && subject < 20, "{starter} {subject}");
+    assert_eq!(m[0].verdict, Verdict::Pass);
+    assert_eq!(m[0].goal, Goal::AtMost((starter / 4) as f64));
+    let Evidence::Heap { starter: peak, .. } = m[1].evidence else {
+        panic!("heap evidence expected")
+    };
+    assert!(peak >= 4 * 1000 + 24 * 1000, "{peak}");
+    assert_eq!((m[2].value, m[2].verdict), (0.0, Verdict::Pass));
 
-    let stays = measure_heap(
-        HeapFigure::LeakedBytes,
-        1000,
-        (None, Some(0)),
-        &text,
-        leaky,
-        leaky,
-    )
-    .unwrap();
-    assert_eq!(stays.verdict, Verdict::Fail);
+    // The same code measured again gives the same figures: counts are exact.
+    let again = measure_heap(&checks, 1000, &text, owned_words, borrowed_words).unwrap();
+    assert_eq!(again[0].value, m[0].value);
+
+    // A leak is the subject's own, not the starter's.
+    let leaked = measure_heap(&checks, 1000, &text, leaky, leaky).unwrap();
+    let Evidence::Heap { starter, subject, .. } = leaked[2].evidence else {
+        panic!("heap evidence expected")
+    };
+    assert!(
+        starter >= 16 && subject >= 16 && subject < 2 * starter,
+        "{starter} {subject}"
+    );
+    assert_eq!(leaked[2].verdict, Verdict::Fail);
+
+    // Different answers are a mismatch, shrunk as ever.
+    let wrong = measure_heap(&checks, 1000, &text, owned_words, |t: &String| owned_words(t) + 1);
+    assert!(matches!(wrong, Err(HeapFailure::Mismatch(_))));
 }

@@ -216,11 +216,18 @@ pub fn evidence(m: &Measurement) -> String {
             starter,
             subject,
             threshold,
+            resident_growth,
         } => format!(
-            "dhat, one fixed input of n = {n}: starter {}, yours {}, threshold {}",
+            "your code's first call in a fresh process, on a random input of size {n}: starter {}, yours {}, threshold {}{}",
             heap_figure(*figure, *starter),
             heap_figure(*figure, *subject),
             heap_figure(*figure, *threshold),
+            resident_growth
+                .map(|g| format!(
+                    "; resident memory grew by {}",
+                    heap_figure(HeapFigure::PeakBytes, g)
+                ))
+                .unwrap_or_default(),
         ),
         Evidence::Findings { named, missed, .. } => format!(
             "you named: {}; hot functions not named yet: {missed}",
@@ -296,13 +303,14 @@ mod tests {
                 starter: 20_417,
                 subject: 812,
                 threshold: 5_104,
+                resident_growth: None,
             },
         };
         assert_eq!(measured(&m), "812 allocations");
         assert_eq!(goal(&m), "≤ 5,104 allocations (25% of the starter's)");
         assert_eq!(
             evidence(&m),
-            "dhat, one fixed input of n = 20000: starter 20,417 allocations, yours 812 allocations, threshold 5,104 allocations"
+            "your code's first call in a fresh process, on a random input of size 20000: starter 20,417 allocations, yours 812 allocations, threshold 5,104 allocations"
         );
         let leak = Measurement {
             metric: "leaked-bytes".into(),
@@ -313,6 +321,7 @@ mod tests {
                 starter: 131_072,
                 subject: 131_072,
                 threshold: 0,
+                resident_growth: None,
             },
             ..m
         };

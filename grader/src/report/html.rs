@@ -372,6 +372,7 @@ mod tests {
             starter: 8_844_066,
             subject: 6_167,
             threshold: 884_406,
+            resident_growth: None,
         };
         exact(
             "peak-bytes",

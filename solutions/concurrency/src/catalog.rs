@@ -26,7 +26,8 @@ pub trait Catalog: Clone + Send + Sync + 'static {
 // ANCHOR_END: catalog
 
 // ANCHOR: fetch_all
-/// The products `ids`, in the order of `ids`, with at most `limit` requests in flight.
+/// The products `ids`, in the order of `ids`, with at most `limit` requests in flight. A
+/// `limit` of 0 counts as 1.
 ///
 /// `buffered(limit)` polls up to `limit` of the request futures at once and yields their
 /// results in the order of `ids`; a new request starts as soon as the oldest one has been

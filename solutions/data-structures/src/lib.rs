@@ -23,7 +23,8 @@ pub fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize> {
 // ANCHOR_END: blocked_payments
 
 // ANCHOR: print_finish_times
-/// When each job's last page comes out of the round-robin printer.
+/// When each job's last page comes out of the round-robin printer. A `pages_per_turn` of 0
+/// counts as 1.
 ///
 /// A `VecDeque` is a ring buffer: `pop_front` and `push_back` are O(1), so each turn costs
 /// O(1) instead of a shift of the whole queue.

@@ -6,6 +6,7 @@ use crate::Api;
 use benchmarking_starter::{QUERIES, count_known_hashed, count_known_linear};
 use fastrand::Rng;
 use grader_kit::Task;
+use grader_kit::clocks::CpuStamp;
 use grader_kit::measure::{Policy, until_decided};
 use grader_kit::protocol::{Evidence, Goal, Mismatch, Request, Response};
 use grader_kit::spec::Check;
@@ -64,12 +65,14 @@ impl<S: Api> Task for CrossoverTask<S> {
         let started = Instant::now();
         let mut ratios = vec![Vec::new(); sizes.len()];
         let mut crossovers = Vec::new();
+        let mut shares = Vec::new();
         let claimed = findings.crossover_n as f64;
         let sequence = until_decided(goal, policy, |pass| {
-            let pass_ratios: Vec<f64> = sizes
+            let (pass_ratios, pass_shares): (Vec<f64>, Vec<f64>) = sizes
                 .iter()
                 .map(|&n| hashed_over_linear(&mut rng, n, pass))
-                .collect();
+                .unzip();
+            shares.push(stats::median(&pass_shares));
             for (all, r) in ratios.iter_mut().zip(&pass_ratios) {
                 all.push(*r);
             }
@@ -78,6 +81,9 @@ impl<S: Api> Task for CrossoverTask<S> {
             Ok::<_, Infallible>((claimed / crossover, started.elapsed()))
         })
         .unwrap_or_else(|never| match never {});
+        if let Some(message) = interference(&shares) {
+            return Response::Interfered { message };
+        }
         let medians: Vec<f64> = ratios.iter().map(|r| stats::median(r)).collect();
         let measured = stats::median(&crossovers);
 
@@ -172,20 +178,49 @@ pub fn crossover(sizes: &[usize], ratios: &[f64]) -> f64 {
 /// Calls per timed sample at most: each call gets its own fresh input.
 const MAX_CALLS: usize = 64;
 
+/// A pass whose timed samples saw other threads of the process on a CPU for more than this
+/// share of their time was disturbed.
+const DISTURBED_SHARE: f64 = 0.25;
+
+/// Interference is called when at least this share of the passes was disturbed.
+const INTERFERING_PASSES: f64 = 0.5;
+
+/// The interference found in the passes' shares of other threads' CPU time, if any. Nothing of
+/// the learner's runs in this task, so nothing of the process should run beside the clock.
+pub fn interference(shares: &[f64]) -> Option<String> {
+    let passes = shares.len();
+    let disturbed = shares.iter().filter(|&&s| s > DISTURBED_SHARE).count();
+    if passes == 0 || (disturbed as f64) < INTERFERING_PASSES * passes as f64 {
+        return None;
+    }
+    Some(format!(
+        "while the grader timed the two lookups, other threads of the process were running (on average {:.0}% of the time, more than {:.0}% in {disturbed} of {passes} passes): something in your crate starts threads that disturb the measurement.",
+        100.0 * stats::median(shares),
+        100.0 * DISTURBED_SHARE,
+    ))
+}
+
 /// One interleaved measurement at size `n`: time of the hashed lookup over the linear one,
-/// each call on a fresh input made before the clock starts (as the bench does it).
-fn hashed_over_linear(rng: &mut Rng, n: usize, pass: usize) -> f64 {
+/// each call on a fresh input made before the clock starts (as the bench does it); and the
+/// share of the timed samples' time that other threads of the process spent on a CPU.
+fn hashed_over_linear(rng: &mut Rng, n: usize, pass: usize) -> (f64, f64) {
+    let mut others = 0.0;
+    let mut wall = 0.0;
     let mut time = |f: fn(&[u32], &[u32]) -> usize| {
         let (known, queries) = lookup_input(rng, n);
         let once = Instant::now();
         black_box(f(black_box(&known), black_box(&queries)));
         let calls = calls_for(TARGET_SAMPLE, once.elapsed().as_secs_f64(), MAX_CALLS);
         let inputs: Vec<(Vec<u32>, Vec<u32>)> = (0..calls).map(|_| lookup_input(rng, n)).collect();
+        let stamp = CpuStamp::now();
         let start = Instant::now();
         for (known, queries) in &inputs {
             black_box(f(black_box(known), black_box(queries)));
         }
-        start.elapsed().as_secs_f64() / calls as f64
+        let seconds = start.elapsed().as_secs_f64();
+        others += stamp.others_since().as_secs_f64();
+        wall += seconds;
+        seconds / calls as f64
     };
     let (linear, hashed) = if pass.is_multiple_of(2) {
         let l = time(count_known_linear);
@@ -194,7 +229,7 @@ fn hashed_over_linear(rng: &mut Rng, n: usize, pass: usize) -> f64 {
         let h = time(count_known_hashed);
         (time(count_known_linear), h)
     };
-    hashed / linear
+    (hashed / linear, others / f64::max(wall, 1e-9))
 }
 
 /// `n` distinct known IDs, and QUERIES queries, half of them known, in random order (a
@@ -228,6 +263,13 @@ mod tests {
         assert_eq!(crossover(&sizes, &[0.5, 0.4, 0.3, 0.2]), 2.0);
         // Noise that dips below 1 and back: hashed wins only from 16 on.
         assert_eq!(crossover(&sizes, &[0.9, 1.2, 0.8, 0.5]), 16.0);
+    }
+
+    #[test]
+    fn busy_threads_beside_the_clock_are_interference() {
+        assert_eq!(interference(&[0.0, 0.3, 0.01, 0.0]), None);
+        let message = interference(&[0.5, 0.6, 0.01, 0.7]).unwrap();
+        assert!(message.contains("3 of 4 passes"), "{message}");
     }
 
     #[test]

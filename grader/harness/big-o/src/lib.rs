@@ -5,7 +5,7 @@
 
 use fastrand::Rng;
 use grader_kit::TimedTask;
-use grader_kit::correctness::Case;
+use grader_kit::correctness::{Case, case};
 use grader_kit::inputs::{self, edge_lists};
 use std::ops::Range;
 use std::process::ExitCode;
@@ -48,37 +48,55 @@ macro_rules! forward_api {
 
 forward_api!(Starter => big_o_starter);
 
-/// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
-pub fn main<S: Api>() -> ExitCode {
-    let find_duplicates = TimedTask {
+/// `find-duplicates`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn find_duplicates<S: Api>() -> TimedTask<Vec<u64>, Vec<u64>> {
+    TimedTask {
         name: "find-duplicates",
-        edge_cases: |rng| labelled(edge_lists(rng)),
+        edge_cases: duplicate_edge_cases,
         generate: order_ids,
         starter: |ids: &Vec<u64>| Starter::find_duplicates(ids),
         subject: |ids: &Vec<u64>| S::find_duplicates(ids),
-    };
-    let count_pairs = TimedTask {
+    }
+}
+
+/// `count-pairs-with-sum`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn count_pairs<S: Api>() -> TimedTask<(Vec<i64>, i64), u64> {
+    TimedTask {
         name: "count-pairs-with-sum",
         edge_cases: pair_sum_edge_cases,
         generate: payments,
         starter: |(amounts, target): &(Vec<i64>, i64)| Starter::count_pairs_with_sum(amounts, *target),
         subject: |(amounts, target): &(Vec<i64>, i64)| S::count_pairs_with_sum(amounts, *target),
-    };
-    let unique_window = TimedTask {
+    }
+}
+
+/// `longest-unique-window`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn unique_window<S: Api>() -> TimedTask<Vec<u32>, Range<usize>> {
+    TimedTask {
         name: "longest-unique-window",
-        edge_cases: |rng| labelled(edge_lists(rng)),
+        edge_cases: window_edge_cases,
         generate: session,
         starter: |pages: &Vec<u32>| Starter::longest_unique_window(pages),
         subject: |pages: &Vec<u32>| S::longest_unique_window(pages),
-    };
-    let common = TimedTask {
+    }
+}
+
+/// `common-customers`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn common_customers<S: Api>() -> TimedTask<(Vec<u64>, Vec<u64>), Vec<u64>> {
+    TimedTask {
         name: "common-customers",
         edge_cases: campaign_edge_cases,
         generate: campaigns,
         starter: |(a, b): &(Vec<u64>, Vec<u64>)| Starter::common_customers(a, b),
         subject: |(a, b): &(Vec<u64>, Vec<u64>)| S::common_customers(a, b),
-    };
-    grader_kit::harness::main(&[&find_duplicates, &count_pairs, &unique_window, &common])
+    }
+}
+
+/// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
+pub fn main<S: Api>() -> ExitCode {
+    let (duplicates, pairs) = (find_duplicates::<S>(), count_pairs::<S>());
+    let (window, common) = (unique_window::<S>(), common_customers::<S>());
+    grader_kit::harness::main(&[&duplicates, &pairs, &window, &common])
 }
 
 fn labelled<I>(lists: Vec<(String, I)>) -> Vec<Case<I>> {
@@ -97,6 +115,70 @@ fn order_ids(rng: &mut Rng, n: usize) -> Vec<u64> {
         ids[to] = ids[from];
     }
     ids
+}
+
+/// Beyond `bits` bits: `x` plus `2^bits`, which a truncation to `bits` bits takes for `x`.
+fn beyond(x: u64, bits: u32) -> u64 {
+    x + (1 << bits)
+}
+
+/// The generic lists, then the type's ranges: IDs equal in their low 32 or 16 bits, and one ID
+/// repeated more often than a 16-bit count can say (65,536 copies wrap to 0, 65,537 to 1).
+fn duplicate_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<u64>>> {
+    let mut cases = labelled(edge_lists(rng));
+    cases.push(case(
+        "edge case: IDs equal in their low 32 bits",
+        vec![
+            5,
+            beyond(5, 32),
+            beyond(5, 33),
+            7,
+            beyond(7, 32),
+            7,
+            u64::MAX,
+            u64::from(u32::MAX),
+        ],
+    ));
+    cases.push(case(
+        "edge case: IDs equal in their low 16 bits",
+        vec![3, beyond(3, 16), beyond(3, 17), 9, beyond(9, 16), 9],
+    ));
+    for copies in [65_536, 65_537] {
+        cases.push(case(
+            format!("edge case: one ID {copies} times, and a pair"),
+            [vec![42; copies], vec![1, 2, 1]].concat(),
+        ));
+    }
+    cases
+}
+
+/// The generic lists, then the type's range: pages equal in their low 16 bits, and a session
+/// longer than 65,536 visits whose longest stretch lies beyond position 65,536.
+fn window_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<u32>>> {
+    let mut cases = labelled(edge_lists(rng));
+    cases.push(case(
+        "edge case: pages equal in their low 16 bits",
+        vec![1, 65_537, 2, 131_073, 3, 1, 196_609, u32::MAX, 65_535],
+    ));
+    cases.push(case(
+        "edge case: pages equal in their low 8 bits",
+        vec![1, 257, 2, 258, 513, 3, 1],
+    ));
+    // Ten pages in turn, a stretch of 30 distinct pages from position 66,000, ten in turn again.
+    let session: Vec<u32> = (0..70_000)
+        .map(|i| {
+            if (66_000..66_030).contains(&i) {
+                1_000 + i
+            } else {
+                i % 10
+            }
+        })
+        .collect();
+    cases.push(case(
+        "edge case: 70,000 visits, the longest stretch beyond position 65,536",
+        session,
+    ));
+    cases
 }
 
 /// Payment amounts in cents, and a target that is the sum of two of them.
@@ -123,6 +205,19 @@ fn pair_sum_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<i64>, i64)>> {
             });
         }
     }
+    // More pairs than a u16 counts: 400 equal amounts make 79,800.
+    cases.push(case("edge case: 400 equal amounts", (vec![25; 400], 50)));
+    cases.push(case(
+        "edge case: amounts equal in their low 32 bits",
+        (
+            vec![1, 1 + (1 << 32), -1, 3, 3 - (1 << 32), i64::MIN + 1, i64::MAX],
+            2,
+        ),
+    ));
+    cases.push(case(
+        "edge case: pairs at the extremes",
+        (vec![i64::MIN, i64::MAX, 0, -1, i64::MIN, i64::MAX], -1),
+    ));
     cases
 }
 
@@ -165,6 +260,20 @@ fn campaign_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u64>, Vec<u64>)>> {
             input: (list, disjoint),
         });
     }
+    cases.push(case(
+        "edge case: customers equal in their low 32 bits",
+        (
+            vec![5, beyond(5, 32), 9, beyond(9, 33), u64::MAX],
+            vec![beyond(5, 32), 9, u64::from(u32::MAX), beyond(9, 32)],
+        ),
+    ));
+    cases.push(case(
+        "edge case: one customer 65,537 times in each list",
+        (
+            [vec![7; 65_537], vec![8]].concat(),
+            [vec![8], vec![7; 65_537]].concat(),
+        ),
+    ));
     cases
 }
 

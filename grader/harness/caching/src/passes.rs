@@ -203,6 +203,27 @@ pub fn edge_cases(rng: &mut Rng) -> Vec<Case<Vec<Traveller>>> {
                 .collect(),
         ),
         case(
+            "edge case: one day listed 70,000 times",
+            alone(vec![19_999; 70_000], usual),
+        ),
+        case(
+            "edge case: days beyond u16 (65,535 to 65,566, and 0, 65,536 and 131,072 apart)",
+            vec![
+                Traveller {
+                    days: (65_535..65_567).step_by(5).collect(),
+                    prices: usual,
+                },
+                Traveller {
+                    days: vec![0, 65_536, 131_072, 131_073],
+                    prices: usual,
+                },
+                Traveller {
+                    days: vec![u32::MAX - 65_536, u32::MAX - 1, u32::MAX],
+                    prices: usual,
+                },
+            ],
+        ),
+        case(
             "edge case: the same prices for different days",
             [
                 vec![1, 2, 3],

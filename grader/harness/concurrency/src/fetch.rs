@@ -9,7 +9,7 @@
 use crate::{Api, case, mix, thousands};
 use fastrand::Rng;
 use grader_kit::Count;
-use grader_kit::correctness::Case;
+use grader_kit::correctness::{Case, Output};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -119,9 +119,80 @@ pub fn run<A: Api>(ids: &[u32], limit: usize) -> Run {
     }
 }
 
-/// The products, for the correctness check: ids and prices, in the order of the ids.
-pub fn products<A: Api>((ids, limit): &(Vec<u32>, usize)) -> Vec<(u32, u64)> {
-    run::<A>(ids, *limit).products
+/// What a run of `fetch_all` gave: the products (ids and prices, in the order of the ids), and
+/// the rules the run broke, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetched {
+    /// The products, as (id, price in cents).
+    pub products: Vec<(u32, u64)>,
+    /// Broken rules: more requests in flight than the limit, a blocked runtime, a page slower
+    /// than one request at a time.
+    pub faults: Vec<String>,
+}
+
+impl Output for Fetched {
+    fn first_difference(&self, actual: &Self) -> String {
+        match actual.faults.first() {
+            Some(fault) if self.faults.is_empty() => match actual.faults.len() {
+                1 => fault.clone(),
+                n => format!("{fault} (and {} more)", n - 1),
+            },
+            _ => self.products.first_difference(&actual.products),
+        }
+    }
+}
+
+/// The yardstick's answer: the frozen starter's products, and no fault (the starter keeps one
+/// request in flight and never blocks; its wall-clock time is no part of the yardstick).
+pub fn products<A: Api>((ids, limit): &(Vec<u32>, usize)) -> Fetched {
+    Fetched {
+        products: run::<A>(ids, *limit).products,
+        faults: Vec::new(),
+    }
+}
+
+/// The subject's answer, every case judged on every rule the counted scenario counts: at most
+/// `limit` requests in flight at any moment (a limit of 0 counts as 1, as `fetch_all`'s
+/// documentation says), nothing blocking the runtime (wall-clock time beyond
+/// [`WALL_ALLOWANCE`] plus a millisecond per request), and no more virtual time than the
+/// requests take one at a time.
+pub fn audited<A: Api>((ids, limit): &(Vec<u32>, usize)) -> Fetched {
+    let run = run::<A>(ids, *limit);
+    let allowed = (*limit).max(1);
+    let sequential: Duration = ids.iter().map(|&id| latency(id)).sum();
+    let allowance = WALL_ALLOWANCE + Duration::from_millis(ids.len() as u64);
+    let mut faults = Vec::new();
+    if run.max_in_flight > allowed {
+        faults.push(format!(
+            "{} requests were in flight at once with a limit of {limit}{}",
+            run.max_in_flight,
+            if *limit == 0 {
+                " (a limit of 0 counts as 1)"
+            } else {
+                ""
+            }
+        ));
+    }
+    if run.wall_time > allowance {
+        faults.push(format!(
+            "the run took {:.2} s of wall-clock time for {:.2} s of virtual time: something blocks the \
+             runtime's thread instead of awaiting",
+            run.wall_time.as_secs_f64(),
+            run.virtual_time.as_secs_f64()
+        ));
+    }
+    if run.virtual_time > sequential {
+        faults.push(format!(
+            "the {} requests took {} ms of virtual time, more than the {} ms they take one at a time",
+            ids.len(),
+            thousands(run.virtual_time.as_millis() as u64),
+            thousands(sequential.as_millis() as u64)
+        ));
+    }
+    Fetched {
+        products: run.products,
+        faults,
+    }
 }
 
 /// The counted scenario: one run on the fixed input. Counts the virtual time, the most
@@ -184,6 +255,8 @@ pub fn page_of_ids(rng: &mut Rng, n: usize) -> (Vec<u32>, usize) {
     (ids, LIMIT)
 }
 
+/// Edge cases: the limit's extremes (0, which counts as 1, 1, `usize::MAX`), the ids'
+/// (0, `u32::MAX`, repeats), and more ids than a `u16` can number.
 pub fn edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u32>, usize)>> {
     let mut cases = vec![
         case("edge case: no ids", (vec![], LIMIT)),
@@ -191,6 +264,7 @@ pub fn edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u32>, usize)>> {
         case("edge case: one id, limit 0", (vec![7], 0)),
         case("edge case: one id, limit 1", (vec![7], 1)),
         case("edge case: one id, a large limit", (vec![7], 1_000_000)),
+        case("edge case: one id, limit usize::MAX", (vec![7], usize::MAX)),
         case("edge case: the same id five times", (vec![5; 5], 2)),
         case(
             "edge case: extreme ids",
@@ -198,19 +272,28 @@ pub fn edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u32>, usize)>> {
         ),
         case("edge case: limit 0", ((0..20).collect(), 0)),
         case("edge case: limit 1", ((0..20).collect(), 1)),
+        case("edge case: limit 2", ((0..20).collect(), 2)),
         case("edge case: the limit equals the ids", ((0..20).collect(), 20)),
         case(
             "edge case: the limit exceeds the ids",
             ((0..20).rev().collect(), 21),
         ),
+        case("edge case: limit usize::MAX", ((0..20).collect(), usize::MAX)),
+        case(
+            "edge case: limit usize::MAX - 1",
+            ((100..130).collect(), usize::MAX - 1),
+        ),
     ];
-    for limit in [0, 1, 3, LIMIT, 64] {
+    for limit in [0, 1, 2, 3, LIMIT, 64, usize::MAX] {
         let ids = (0..100).map(|_| rng.u32(..)).collect();
         cases.push(case(
             format!("edge case: 100 random ids, limit {limit}"),
             (ids, limit),
         ));
     }
+    // More ids than a u16 can number, the last ones different from the first.
+    let many: Vec<u32> = (0..65_540).map(|i| 1_000_000 + i % 65_537).collect();
+    cases.push(case("edge case: 65,540 ids, limit 256", (many, 256)));
     cases
 }
 

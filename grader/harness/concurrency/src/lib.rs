@@ -103,30 +103,39 @@ macro_rules! forward_api {
 
 forward_api!(Starter => concurrency_starter);
 
-/// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
-///
-/// One exception: under threads the frozen starter loses views, so its answers are no yardstick
-/// for `page-views`. There the yardstick's answer is the harness's own tally of the views it
-/// handed out, while its time is still the starter's (see [`views`]).
-pub fn main<S: Api>() -> ExitCode {
-    let histograms = TimedTask {
+/// `image-histograms`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn image_histograms<S: Api>() -> TimedTask<Vec<Vec<u8>>, Vec<tiles::Figure>> {
+    TimedTask {
         name: "image-histograms",
         edge_cases: tiles::edge_cases,
         generate: tiles::image,
         starter: tiles::report::<Starter>,
         subject: tiles::report::<S>,
-    };
-    let fetch = CountedTask {
+    }
+}
+
+/// `async-fetch`, with `S` as the subject and the frozen starter as the yardstick. The
+/// subject's every correctness case is also judged on the counted scenario's rules.
+pub fn async_fetch<S: Api>() -> CountedTask<(Vec<u32>, usize), fetch::Fetched> {
+    CountedTask {
         timed: TimedTask {
             name: "async-fetch",
             edge_cases: fetch::edge_cases,
             generate: fetch::page_of_ids,
             starter: fetch::products::<Starter>,
-            subject: fetch::products::<S>,
+            subject: fetch::audited::<S>,
         },
         count: fetch::count::<S>,
-    };
-    let views = CountedTask {
+    }
+}
+
+/// `page-views`, with `S` as the subject.
+///
+/// One exception: under threads the frozen starter loses views, so its answers are no yardstick
+/// for `page-views`. There the yardstick's answer is the harness's own tally of the views it
+/// handed out, while its time is still the starter's (see [`views`]).
+pub fn page_views<S: Api>() -> CountedTask<views::Traffic, Vec<(u32, u64)>> {
+    CountedTask {
         timed: TimedTask {
             name: "page-views",
             edge_cases: views::edge_cases,
@@ -135,7 +144,12 @@ pub fn main<S: Api>() -> ExitCode {
             subject: views::counted::<S>,
         },
         count: views::count::<S>,
-    };
+    }
+}
+
+/// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
+pub fn main<S: Api>() -> ExitCode {
+    let (histograms, fetch, views) = (image_histograms::<S>(), async_fetch::<S>(), page_views::<S>());
     grader_kit::harness::main(&[&histograms, &fetch, &views])
 }
 

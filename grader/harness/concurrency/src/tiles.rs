@@ -99,6 +99,14 @@ pub fn edge_cases(rng: &mut Rng) -> Vec<Case<Vec<Vec<u8>>>> {
             "edge case: many one-pixel tiles",
             (0..1025).map(|i| vec![(i * 7 % 256) as u8]).collect(),
         ),
+        case(
+            "edge case: one tile of 70,000 pixels, more at one level than a u16 counts",
+            vec![[vec![3; 69_000], vec![200; 1_000]].concat()],
+        ),
+        case(
+            "edge case: 17 full black tiles, more black pixels than a u16 counts",
+            vec![vec![0; TILE_SIDE * TILE_SIDE]; 17],
+        ),
     ];
     for (label, values) in edge_lists::<u32>(rng) {
         let bytes: Vec<u8> = values.iter().map(|&v| v as u8).collect();

@@ -31,6 +31,9 @@ pub const TRIALS: u64 = 20;
 /// totals must stay 0).
 const MAX_STRAYS: usize = 4;
 
+/// A task input: the counter's pages, and the views to record, in order.
+pub type Traffic = (Vec<u32>, Vec<u32>);
+
 /// What one threaded run gives: for each known page (in the order given), then for each stray
 /// page seen, (page, views) as the subject's counter reports them and as the threads tallied them.
 #[derive(Debug)]
@@ -232,6 +235,23 @@ pub fn edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u32>, Vec<u32>)>> {
             (vec![0, u32::MAX], vec![0, u32::MAX, 1, u32::MAX]),
         ),
         case("edge case: one page, many views", (vec![42], vec![42; 10_000])),
+        case(
+            "edge case: one page, more views than a u16 can count",
+            (vec![42], vec![42; 70_000]),
+        ),
+        case(
+            "edge case: more pages than a u16 can number",
+            (
+                (0..70_000).collect(),
+                [
+                    vec![69_999; 5],
+                    vec![65_536; 3],
+                    vec![0; 2],
+                    vec![65_535, 1, 70_000],
+                ]
+                .concat(),
+            ),
+        ),
         case(
             "edge case: pages out of order",
             (

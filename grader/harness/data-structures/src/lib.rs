@@ -52,43 +52,65 @@ macro_rules! forward_api {
 
 forward_api!(Starter => data_structures_starter);
 
-/// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
-pub fn main<S: Api>() -> ExitCode {
-    let blocked = TimedTask {
+/// `blocked-payments`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn blocked_payments<S: Api>() -> TimedTask<(Vec<u64>, Vec<u64>), Vec<usize>> {
+    TimedTask {
         name: "blocked-payments",
         edge_cases: blocklist_edge_cases,
         generate: payments,
         starter: |(cards, blocklist): &(Vec<u64>, Vec<u64>)| Starter::blocked_payments(cards, blocklist),
         subject: |(cards, blocklist): &(Vec<u64>, Vec<u64>)| S::blocked_payments(cards, blocklist),
-    };
-    let printer = TimedTask {
+    }
+}
+
+/// `print-queue`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn print_queue<S: Api>() -> TimedTask<(Vec<u32>, u64), Vec<u64>> {
+    TimedTask {
         name: "print-queue",
         edge_cases: print_edge_cases,
         generate: print_jobs,
         starter: |(pages, turn): &(Vec<u32>, u64)| Starter::print_finish_times(pages, *turn),
         subject: |(pages, turn): &(Vec<u32>, u64)| S::print_finish_times(pages, *turn),
-    };
-    let bookings = TimedTask {
+    }
+}
+
+/// `room-bookings`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn room_bookings<S: Api>() -> TimedTask<Vec<(u64, u64)>, Vec<usize>> {
+    TimedTask {
         name: "room-bookings",
         edge_cases: booking_edge_cases,
         generate: booking_requests,
         starter: |requests: &Vec<(u64, u64)>| Starter::accept_bookings(requests),
         subject: |requests: &Vec<(u64, u64)>| S::accept_bookings(requests),
-    };
-    let triage = TimedTask {
+    }
+}
+
+/// `support-triage`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn support_triage<S: Api>() -> TimedTask<Vec<u32>, Vec<usize>> {
+    TimedTask {
         name: "support-triage",
         edge_cases: triage_edge_cases,
         generate: shift,
         starter: |events: &Vec<u32>| Starter::triage_order(events),
         subject: |events: &Vec<u32>| S::triage_order(events),
-    };
-    let export = TimedTask {
+    }
+}
+
+/// `invoice-export`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn invoice_export<S: Api>() -> TimedTask<Vec<(u64, u64)>, String> {
+    TimedTask {
         name: "invoice-export",
         edge_cases: invoice_edge_cases,
         generate: invoices,
         starter: |invoices: &Vec<(u64, u64)>| Starter::invoice_csv(invoices),
         subject: |invoices: &Vec<(u64, u64)>| S::invoice_csv(invoices),
-    };
+    }
+}
+
+/// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
+pub fn main<S: Api>() -> ExitCode {
+    let (blocked, printer, bookings) = (blocked_payments::<S>(), print_queue::<S>(), room_bookings::<S>());
+    let (triage, export) = (support_triage::<S>(), invoice_export::<S>());
     grader_kit::harness::main(&[&blocked, &printer, &bookings, &triage, &export])
 }
 
@@ -144,6 +166,19 @@ fn blocklist_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u64>, Vec<u64>)>> {
         ));
         cases.push(case(format!("{label}, a disjoint blocklist"), (list, disjoint)));
     }
+    // More payments than a u16 can number, blocked ones beyond position 65,536.
+    let cards: Vec<u64> = (0..70_000).map(|i| FIRST_CARD + i % 1_000).collect();
+    cases.push(case(
+        "edge case: 70,000 payments, blocked ones beyond position 65,536",
+        (cards, vec![FIRST_CARD + 999, FIRST_CARD + 5]),
+    ));
+    cases.push(case(
+        "edge case: cards equal in their low 32 bits",
+        (
+            vec![5, 5 + (1 << 32), 9, 9 + (1 << 33), u64::MAX, u64::from(u32::MAX)],
+            vec![5 + (1 << 32), 9, u64::MAX],
+        ),
+    ));
     cases
 }
 
@@ -183,6 +218,19 @@ fn print_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u32>, u64)>> {
         }
     }
     cases.push(case("edge case: only empty jobs", (vec![0; 50], 3)));
+    // Turns that a truncation to 32 or 16 bits takes for 1.
+    for turn in [(1 << 32) + 1, (1 << 16) + 1, 1 << 32] {
+        cases.push(case(
+            format!("edge case: {turn} pages per turn"),
+            (vec![5, 3, 8, 70_000, 1], turn),
+        ));
+    }
+    // Six jobs: checked after the five-job cases above, so that a turn truncated to 32 bits
+    // (here 0, taken for 1) is caught there rather than left printing billions of single pages.
+    cases.push(case(
+        "edge case: jobs of u32::MAX pages, 2^32 pages per turn",
+        (vec![u32::MAX, 1, u32::MAX, u32::MAX, 2, 3], 1 << 32),
+    ));
     cases.push(case(
         "edge case: one long job among short ones",
         (vec![1, 1, 500, 1, 1], 4),
@@ -234,6 +282,25 @@ fn booking_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<(u64, u64)>>> {
             ],
         ),
     ];
+    cases.push(case(
+        "edge case: spans equal in their low 32 bits",
+        vec![
+            (5, 10),
+            (5 + (1 << 32), 10 + (1 << 32)),
+            (8, 9),
+            (1 << 32, (1 << 32) + 6),
+        ],
+    ));
+    // More requests than a u16 can number: one booking, 69,999 that clash with it, then a few
+    // accepted beyond position 65,536.
+    let many: Vec<(u64, u64)> = std::iter::once((0, 1_000))
+        .chain(std::iter::repeat_n((10, 20), 69_999))
+        .chain((1..=5).map(|i| (1_000 * i, 1_000 * i + 10)))
+        .collect();
+    cases.push(case(
+        "edge case: 70,004 requests, accepted ones beyond position 65,536",
+        many,
+    ));
     for (label, times) in edge_lists::<u64>(rng) {
         // Neighbours as spans: many empty or reversed, extremes included.
         let pairs: Vec<(u64, u64)> = times.chunks_exact(2).map(|p| (p[0], p[1])).collect();
@@ -279,6 +346,17 @@ fn triage_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<u32>>> {
         .map(|i| if i % 7 < 4 { rng.u32(1..=3) } else { 0 })
         .collect();
     cases.push(case("edge case: bursts of tickets", bursts));
+    cases.push(case(
+        "edge case: urgencies equal in their low 16 or 8 bits",
+        vec![2, 65_537, 3, 257, u32::MAX, 65_536, 0, 0, 0, 0, 0, 0],
+    ));
+    // More events than a u16 can number: a ticket and an agent in turn, the tickets numbered
+    // up to 69,998, then a few waiting tickets taken in urgency order.
+    let shift: Vec<u32> = (0..70_000)
+        .map(|i| if i % 2 == 0 { 1 + i % 5 } else { 0 })
+        .chain([2, 5, 1, 0, 0, 0])
+        .collect();
+    cases.push(case("edge case: 70,006 events", shift));
     cases
 }
 

@@ -10,6 +10,13 @@ use grader_kit::correctness::Case;
 use grader_kit::inputs::AWKWARD_SIZES;
 use std::process::ExitCode;
 
+/// The system allocator, declared here so that a subject crate cannot declare one of its own
+/// (a slow one, which costs the starter's many allocations more than an optimised subject's,
+/// inflating the speed-up): such a crate fails to build against the harness, with rustc's
+/// "conflicts with global allocator".
+#[global_allocator]
+static ALLOC: std::alloc::System = std::alloc::System;
+
 /// The chapter's public API, exactly as the exercise declares it (the report compared through
 /// its `Debug` text, since each crate has its own `Report` type).
 pub trait Api {

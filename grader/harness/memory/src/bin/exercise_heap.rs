@@ -1,9 +1,9 @@
 //! Grades the learner's `exercises/memory` against the frozen starter.
 
-// The heap checks' twin of `exercise.rs`, identical but for these lines: dhat's allocator records
-// every allocation and free of the process, for the heap checks. It takes a global lock on each
+// `grader profile`'s twin of `exercise.rs`, identical but for these lines: dhat's allocator records
+// every allocation and free of the process, for a dh_view profile. It takes a global lock on each
 // one, which slows allocation-heavy code several-fold, so only the `-heap` binaries install it;
-// the timed binary must never carry it.
+// a graded binary must never carry it.
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
