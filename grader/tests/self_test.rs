@@ -78,8 +78,9 @@ fn references_pass_and_starters_fail() {
     }
 }
 
-/// Heap figures are exact: two runs with different seeds report the same figures, for the
-/// reference and for the starter.
+/// Heap figures are exact: two runs with the same seed report the same figures, for the
+/// reference and for the starter; another seed draws another input (no cache of an earlier
+/// run's answer can serve it), and the figures follow it.
 #[test]
 fn heap_figures_repeat_exactly() {
     let root = root();
@@ -117,8 +118,14 @@ fn heap_figures_repeat_exactly() {
     };
     for subject in ["--solutions", "--starters"] {
         let first = figures(subject, "1");
-        assert_eq!(first.len(), 8, "{first:?}");
-        assert_eq!(first, figures(subject, "2"), "{subject}");
+        // Seven heap checks (every memory task checks leaks too), each with the starter's figure.
+        assert_eq!(first.len(), 14, "{first:?}");
+        assert_eq!(first, figures(subject, "1"), "{subject}");
+        assert_ne!(
+            first,
+            figures(subject, "2"),
+            "{subject}: the heap input follows the seed"
+        );
     }
 }
 
