@@ -27,9 +27,10 @@ pub enum Build {
 /// A chapter's harness binaries for one subject.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Binaries {
-    /// Runs correctness and every timed check (the system allocator, no profiler).
+    /// Runs correctness and every check, each task in processes of its own (a chapter with heap
+    /// checks installs the kit's counting allocator in it).
     pub timed: PathBuf,
-    /// Runs the heap checks under dhat's allocator; built only when a task has one.
+    /// The same harness under dhat's allocator, for `grader profile` only; built when asked.
     pub heap: Option<PathBuf>,
 }
 

@@ -41,9 +41,9 @@ pub enum Check {
         /// At most this many names may be listed (naming everything is not an answer).
         max_named: usize,
     },
-    /// A heap figure of one call of the subject, measured by dhat on a fixed input of size `n`,
-    /// against an absolute bound or a fraction of the frozen starter's figure on that input.
-    /// Runs in the chapter's heap binary only (see [`Check::needs_heap_profiler`]).
+    /// A heap figure of the subject's first call in a fresh process, counted on a random input
+    /// of size `n` (from the run's seed), against an absolute bound or a fraction of the frozen
+    /// starter's figure on that input. Sent alone (see [`Check::needs_heap_profiler`]).
     Heap {
         /// Which figure.
         figure: HeapFigure,
@@ -101,8 +101,8 @@ impl Check {
         }
     }
 
-    /// Whether the check needs dhat's allocator, which only a chapter's heap binary installs.
-    /// dhat takes a global lock on every allocation, so no timed check may run beside it.
+    /// Whether the check needs the counting allocator and a process of its own, where the
+    /// subject's first call is the measured one (the name predates that allocator).
     pub fn needs_heap_profiler(&self) -> bool {
         matches!(self, Check::Heap { .. })
     }

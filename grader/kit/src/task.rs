@@ -258,9 +258,9 @@ fn misplaced_check(task: &str, checks: &[Check]) -> Option<String> {
     })
 }
 
-/// The seed of a task's heap-profiled input and counted scenario: fixed per task, not per run,
-/// so those figures repeat exactly from run to run (the correctness cases and timed inputs
-/// still follow `--seed`).
+/// The seed of a task's counted scenario: fixed per task, not per run, so its counts repeat
+/// exactly from run to run (the correctness cases, the timed inputs and the heap-measured input
+/// follow `--seed`).
 pub fn fixed_seed(task: &str) -> u64 {
     seed_from(task, 0)
 }
