@@ -14,6 +14,7 @@ mod progress;
 mod report;
 mod result;
 mod state;
+mod task_id;
 mod verify;
 mod workspace;
 

@@ -10,6 +10,7 @@
 //! [`inputs`] (input generators), [`heap`] (dhat's heap figures), [`task`] (a task built from plain functions), [`counted`] (a task whose scenario is counted) and [`harness`] (the
 //! child process's `main`).
 
+pub mod api;
 pub mod clocks;
 pub mod correctness;
 pub mod counted;

@@ -10,40 +10,19 @@ use grader_kit::inputs::{self, edge_lists};
 use std::ops::Range;
 use std::process::ExitCode;
 
-/// The chapter's public API, exactly as the exercise declares it.
-pub trait Api {
-    /// See `big_o::find_duplicates`.
-    fn find_duplicates(order_ids: &[u64]) -> Vec<u64>;
-    /// See `big_o::count_pairs_with_sum`.
-    fn count_pairs_with_sum(amounts: &[i64], target: i64) -> u64;
-    /// See `big_o::longest_unique_window`.
-    fn longest_unique_window(page_ids: &[u32]) -> Range<usize>;
-    /// See `big_o::common_customers`.
-    fn common_customers(campaign_a: &[u64], campaign_b: &[u64]) -> Vec<u64>;
-}
-
-/// Implements [`Api`] for a new marker type by calling a crate with the chapter's API.
-#[macro_export]
-macro_rules! forward_api {
-    ($marker:ident => $krate:ident) => {
-        /// The subject these tasks grade.
-        #[derive(Debug)]
-        pub struct $marker;
-        impl $crate::Api for $marker {
-            fn find_duplicates(order_ids: &[u64]) -> Vec<u64> {
-                $krate::find_duplicates(order_ids)
-            }
-            fn count_pairs_with_sum(amounts: &[i64], target: i64) -> u64 {
-                $krate::count_pairs_with_sum(amounts, target)
-            }
-            fn longest_unique_window(page_ids: &[u32]) -> std::ops::Range<usize> {
-                $krate::longest_unique_window(page_ids)
-            }
-            fn common_customers(campaign_a: &[u64], campaign_b: &[u64]) -> Vec<u64> {
-                $krate::common_customers(campaign_a, campaign_b)
-            }
-        }
-    };
+grader_kit::subject_api! {
+    crate big_o_harness;
+    /// The chapter's public API, exactly as the exercise declares it.
+    pub trait Api {
+        /// See `big_o::find_duplicates`.
+        fn find_duplicates(order_ids: &[u64]) -> Vec<u64>;
+        /// See `big_o::count_pairs_with_sum`.
+        fn count_pairs_with_sum(amounts: &[i64], target: i64) -> u64;
+        /// See `big_o::longest_unique_window`.
+        fn longest_unique_window(page_ids: &[u32]) -> std::ops::Range<usize>;
+        /// See `big_o::common_customers`.
+        fn common_customers(campaign_a: &[u64], campaign_b: &[u64]) -> Vec<u64>;
+    }
 }
 
 forward_api!(Starter => big_o_starter);

@@ -1,0 +1,89 @@
+//! A chapter's subject API, written once.
+//!
+//! Every harness grades three crates with one API: the learner's exercise, the reference
+//! solution and the frozen starter. [`subject_api!`](crate::subject_api) takes the list of
+//! signatures once and generates the trait the tasks call and a `forward_api!(Marker => krate)`
+//! macro that implements it for a marker type by calling `krate`: the harness's binaries, its
+//! tests and its own `Starter` use that one macro. Chapters whose API is a type with methods
+//! (caching, concurrency) write their adapter by hand instead.
+
+/// Declares a chapter's subject API and its forwarding macro from one list of signatures.
+///
+/// ```ignore
+/// grader_kit::subject_api! {
+///     crate big_o_harness;
+///     /// The chapter's public API, exactly as the exercise declares it.
+///     pub trait Api {
+///         /// See `big_o::find_duplicates`.
+///         fn find_duplicates(order_ids: &[u64]) -> Vec<u64>;
+///         /// The report, compared through its `Debug` text.
+///         fn analyze(log: &str) -> String, via |report| format!("{report:#?}");
+///     }
+/// }
+/// forward_api!(Starter => big_o_starter);
+/// ```
+///
+/// The forwarding is expanded in the binaries and tests that call `forward_api!`, so types in
+/// the signatures are written with paths that resolve anywhere (`std::ops::Range<usize>`).
+/// A `const NAME: Type;` item forwards to the crate's constant of that name; `via` maps a
+/// function's result (for types each crate defines for itself) into the trait's return type.
+#[macro_export]
+macro_rules! subject_api {
+    (@with_dollar ($d:tt)
+        crate $harness:ident;
+        $(#[$meta:meta])*
+        $vis:vis trait $api:ident {
+            $( const $c:ident : $cty:ty ; )*
+            $(
+                $(#[$fmeta:meta])*
+                fn $f:ident ( $($arg:ident : $aty:ty),* $(,)? ) -> $ret:ty $(, via $map:expr)? ;
+            )*
+        }
+    ) => {
+        // The inner macro names the trait by this crate's name, from inside the crate as well.
+        extern crate self as $harness;
+
+        $(#[$meta])*
+        #[allow(unused_qualifications)] // the signatures' paths must resolve in other crates too
+        $vis trait $api {
+            $( const $c: $cty; )*
+            $( $(#[$fmeta])* fn $f($($arg: $aty),*) -> $ret; )*
+        }
+
+        /// Implements the chapter's API for a new marker type by calling a crate with that API.
+        #[macro_export]
+        macro_rules! forward_api {
+            ($d marker:ident => $d krate:ident) => {
+                /// The subject these tasks grade.
+                #[derive(Debug)]
+                pub struct $d marker;
+                impl ::$harness::$api for $d marker {
+                    $( const $c: $cty = $d krate::$c; )*
+                    $(
+                        fn $f($($arg: $aty),*) -> $ret {
+                            $crate::api::map_result!($d krate::$f($($arg),*) $(, $map)?)
+                        }
+                    )*
+                }
+            };
+        }
+    };
+    ($($body:tt)*) => {
+        $crate::subject_api!(@with_dollar ($) $($body)*);
+    };
+}
+
+/// The forwarded call's result, through `via`'s closure when there is one.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __map_result {
+    ($call:expr) => {
+        $call
+    };
+    ($call:expr, $map:expr) => {
+        ($map)($call)
+    };
+}
+
+#[doc(hidden)]
+pub use crate::__map_result as map_result;
