@@ -4,7 +4,7 @@
 //! their goals are exact.
 
 use crate::correctness::{Input, Output};
-use crate::harness::set_phase;
+use crate::phase::set_phase;
 use crate::protocol::{Evidence, Goal, Measurement, Response, Verdict, in_check_order};
 use crate::spec::{Check, Numbered};
 use crate::stats::decide;

@@ -14,23 +14,18 @@
 use crate::protocol::{Handover, Request, Response};
 use crate::sandbox::{self, Files};
 use crate::task::Task;
-use crate::{procfs, sign};
+use crate::{phase, procfs, sign};
 use std::io::{Read, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-/// What the harness is doing, for the report when learner code panics.
-static PHASE: Mutex<String> = Mutex::new(String::new());
-
 /// The last panic's message and location, recorded by the panic hook.
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-/// Records what the harness is doing now.
-pub fn set_phase(phase: String) {
-    *PHASE.lock().unwrap_or_else(|e| e.into_inner()) = phase;
-}
+/// Kept at its old path: the phase now lives in [`crate::phase`].
+pub use crate::phase::set_phase;
 
 /// Runs the harness command line for a chapter's tasks.
 pub fn main(tasks: &[&dyn Task]) -> ExitCode {
@@ -142,6 +137,6 @@ fn grade(task: &dyn Task, request: &Request) -> Response {
             .unwrap_or_else(|e| e.into_inner())
             .take()
             .unwrap_or_default(),
-        during: PHASE.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+        during: phase::current(),
     })
 }

@@ -9,7 +9,7 @@
 
 use crate::correctness::{Input, Output, shrink_failure};
 use crate::counting::Window;
-use crate::harness::set_phase;
+use crate::phase::set_phase;
 use crate::procfs;
 use crate::protocol::{Evidence, Goal, Measurement, Mismatch};
 use crate::spec::{Check, HeapFigure};

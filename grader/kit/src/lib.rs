@@ -20,6 +20,7 @@ pub mod heap;
 pub mod inputs;
 pub mod measure;
 pub mod parallel;
+pub mod phase;
 pub mod procfs;
 pub mod protocol;
 pub mod sandbox;

@@ -4,10 +4,10 @@
 use crate::clocks::CpuStamp;
 use crate::correctness::{Case, Input, Output, check_all, shrink_failure};
 use crate::counting;
-use crate::harness::set_phase;
 use crate::heap::{HeapFailure, measure_heap, profiler_installed};
 use crate::measure::{Policy, Sampler, measure_complexity, measure_speedup};
 use crate::parallel;
+use crate::phase::set_phase;
 use crate::protocol::{Measurement, Mismatch, Request, Response};
 use crate::spec::Check;
 use fastrand::Rng;
