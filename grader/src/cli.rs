@@ -110,6 +110,9 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// For chapter authors: keep everything derived from the manifest in step with it.
+    #[command(subcommand)]
+    Dev(DevCommand),
     /// Show the reference solution of a task you have passed.
     Solution {
         /// The task, such as `big-o/find-duplicates`.
@@ -120,6 +123,30 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// `grader dev`: the manifest and the exercise crates are the sources of truth; everything
+/// else a chapter needs is derived from them.
+#[derive(Debug, Subcommand)]
+pub enum DevCommand {
+    /// Start a chapter: its manifest entry with one example task, an exercise crate with a slow
+    /// starter, a fast solution, the harness, a book page and its table-of-contents entry; then
+    /// sync. Its starter fails and its solution passes from the start.
+    New {
+        /// The chapter's name (kebab-case): its directory under exercises/ and its crate name.
+        #[arg(value_name = "CHAPTER")]
+        chapter: String,
+
+        /// Its title (default: the name, in words).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Write everything derived: workspace members and chapter crates in the root Cargo.toml,
+    /// each harness's Cargo.toml and binaries, the frozen starters (copies of the exercises as
+    /// they are now), the solutions' test shims.
+    Sync,
+    /// Fail, naming the files, when `dev sync` would change anything (CI runs this).
+    Check,
 }
 
 #[cfg(test)]

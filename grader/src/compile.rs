@@ -1,6 +1,7 @@
 //! Builds a chapter's harness in release mode, one chapter at a time, in the shared target
 //! directory, and turns a compile error into a short message for the learner.
 
+use crate::layout::{Layout, Role};
 use crate::workspace::Subject;
 use anyhow::{Context, Result};
 use serde_json::Value;
@@ -34,22 +35,13 @@ pub struct Binaries {
     pub heap: Option<PathBuf>,
 }
 
-/// The harness binary's name for a chapter and subject.
-pub fn harness_binary(chapter: &str, subject: Subject) -> String {
-    format!("{chapter}-harness-{}", subject.feature())
-}
-
-/// The heap binary's name: the harness binary with dhat's global allocator installed.
-pub fn heap_binary(chapter: &str, subject: Subject) -> String {
-    format!("{}-heap", harness_binary(chapter, subject))
-}
-
 /// Builds `chapter`'s harness for `subject`, and its heap binary when `heap` is true, in one
 /// cargo run. `Err` means cargo itself could not run.
 pub fn build(root: &Path, chapter: &str, subject: Subject, heap: bool) -> Result<Build> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let binary = harness_binary(chapter, subject);
-    let heap_bin = heap.then(|| heap_binary(chapter, subject));
+    let layout = Layout::new(chapter);
+    let binary = layout.binary(subject, false);
+    let heap_bin = heap.then(|| layout.binary(subject, true));
     let mut bins = vec!["--bin", binary.as_str()];
     if let Some(name) = &heap_bin {
         bins.extend(["--bin", name.as_str()]);
@@ -59,7 +51,7 @@ pub fn build(root: &Path, chapter: &str, subject: Subject, heap: bool) -> Result
         .args(["build", "--release", "--message-format=json"])
         .args([
             "-p",
-            &format!("{chapter}-harness"),
+            &layout.package(Role::Harness),
             "--features",
             subject.feature(),
         ])
@@ -117,18 +109,6 @@ fn shorten(rendered: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn binaries_are_named_per_chapter_and_subject() {
-        assert_eq!(
-            harness_binary("big-o", Subject::Exercises),
-            "big-o-harness-exercise"
-        );
-        assert_eq!(
-            heap_binary("memory", Subject::Solutions),
-            "memory-harness-solution-heap"
-        );
-    }
 
     #[test]
     fn long_errors_are_cut() {

@@ -6,6 +6,7 @@
 
 use crate::compile::{self, Build};
 use crate::manifest::{Chapter, Task};
+use crate::task_id::TaskId;
 use crate::workspace::Subject;
 use anyhow::{Context, Result, bail};
 use grader_kit::protocol::Request;
@@ -51,7 +52,7 @@ pub fn run(root: &Path, chapter: &Chapter, task: &Task, subject: Subject) -> Res
         first_call_n: None,
     };
     std::fs::write(&request_file, serde_json::to_vec(&request)?)?;
-    let id = format!("{}/{}", chapter.name, task.name);
+    let id = chapter.task_id(task);
     eprintln!("  profiling the heap of {id} with dhat…");
     let run = Command::new(&binary)
         .arg("profile")
@@ -84,7 +85,7 @@ pub fn summary_lines(stderr: &str) -> Vec<String> {
         .collect()
 }
 
-fn render(id: &str, subject: Subject, summary: &[String], file: &Path) -> String {
+fn render(id: &TaskId, subject: Subject, summary: &[String], file: &Path) -> String {
     let mut out = String::new();
     let whose = match subject {
         Subject::Exercises => "your code",

@@ -6,8 +6,10 @@ mod child;
 mod cli;
 mod commands;
 mod compile;
+mod dev;
 mod grade;
 mod heap_profile;
+mod layout;
 mod manifest;
 mod profile;
 mod progress;
@@ -20,7 +22,7 @@ mod workspace;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use cli::{Cli, Command};
+use cli::{Cli, Command, DevCommand};
 use commands::{hint, list, reset, solution, watch};
 use grade::Settings;
 use manifest::{Chapter, Manifest, Task};
@@ -45,6 +47,14 @@ fn main() -> ExitCode {
 /// Does what `cli` asks for; `Ok(passed)` when the grader worked, whatever the verdicts.
 fn run(cli: &Cli) -> Result<bool> {
     let root = workspace::find_root(&std::env::current_dir()?)?;
+    // Before the workspace checks: these commands are how a workspace gets back in step.
+    if let Some(Command::Dev(command)) = &cli.command {
+        return match command {
+            DevCommand::New { chapter, title } => dev::new(&root, chapter, title.as_deref()),
+            DevCommand::Sync => dev::sync(&root),
+            DevCommand::Check => dev::check(&root),
+        };
+    }
     let manifest = Manifest::load(&root.join(workspace::MANIFEST))?;
     workspace::check_agreement(&root, &manifest)?;
     let subject = match (cli.solutions, cli.starters) {
@@ -80,10 +90,11 @@ fn run(cli: &Cli) -> Result<bool> {
         Some(Command::Hint { target }) => {
             let (chapter, task) = grade::select_one(&manifest, target)?;
             let mut state = load_state(&root);
-            let id = format!("{}/{}", chapter.name, task.name);
+            let id = chapter.task_id(task);
             print!("{}", hint::next_hints(&id, task, &mut state));
             state::save(&root, &state)?;
         }
+        Some(Command::Dev(_)) => unreachable!("dev commands return before the workspace checks"),
         Some(Command::List) => print!("{}", list::render(&manifest, &load_state(&root))),
         Some(Command::Reset { chapter, yes }) => return reset_chapter(&root, &manifest, chapter, *yes),
         Some(Command::Solution { target, force }) => {
@@ -250,7 +261,7 @@ fn reset_chapter(root: &Path, manifest: &Manifest, chapter: &str, yes: bool) -> 
 
 /// Shows a task's reference code once the task has passed, or when forced.
 fn show_solution(root: &Path, chapter: &Chapter, task: &Task, force: bool) -> Result<bool> {
-    let id = format!("{}/{}", chapter.name, task.name);
+    let id = chapter.task_id(task);
     if !force && !load_state(root).passed_ever(&id) {
         println!(
             "{id} has not passed yet, so its solution stays hidden: working it out is the exercise.\n\

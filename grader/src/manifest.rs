@@ -1,5 +1,6 @@
 //! The workbook's manifest (`grader/workbook.toml`): typed, versioned, validated.
 
+use crate::task_id::TaskId;
 use anyhow::{Context, Result, bail, ensure};
 use grader_kit::spec::{Check, HeapFigure};
 use serde::Deserialize;
@@ -61,8 +62,32 @@ pub struct Chapter {
     pub book: String,
     /// Seconds after which a task's process is stopped.
     pub time_limit_s: f64,
+    /// What the harness crate depends on besides the chapter's crates and the kit.
+    #[serde(default)]
+    pub harness: HarnessDependencies,
     /// The graded tasks.
     pub tasks: Vec<Task>,
+}
+
+/// A harness crate's own dependencies, all from `[workspace.dependencies]`: `grader dev sync`
+/// writes them into its generated `Cargo.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HarnessDependencies {
+    /// What its library uses (input generators, runtimes).
+    #[serde(default)]
+    pub dependencies: Vec<String>,
+    /// What its tests use besides the reference solution.
+    #[serde(default)]
+    pub dev_dependencies: Vec<String>,
+}
+
+impl Chapter {
+    /// Whether any task is graded on heap figures: then the harness's graded binaries count
+    /// allocations, and each has a twin under dhat's allocator for `grader profile`.
+    pub fn has_heap_checks(&self) -> bool {
+        self.tasks.iter().flat_map(|t| &t.checks).any(Check::needs_heap_profiler)
+    }
 }
 
 /// A graded task.
@@ -87,6 +112,13 @@ pub struct Task {
     /// Where the reference solution's code for this task is, as `path[:anchor]` entries
     /// relative to `solutions/<chapter>/` (shown by `grader solution` once the task passed).
     pub solution: Vec<String>,
+}
+
+impl Chapter {
+    /// The id of one of this chapter's tasks.
+    pub fn task_id(&self, task: &Task) -> TaskId {
+        TaskId::new(&self.name, &task.name)
+    }
 }
 
 impl Manifest {
@@ -130,7 +162,7 @@ impl Manifest {
             ensure!(!chapter.tasks.is_empty(), "{}: no tasks", chapter.name);
             let mut tasks = HashSet::new();
             for task in &chapter.tasks {
-                let id = format!("{}/{}", chapter.name, task.name);
+                let id = chapter.task_id(task);
                 ensure!(tasks.insert(&task.name), "{id} declared twice");
                 ensure!(is_kebab(&task.name), "task name {id:?} is not kebab-case");
                 ensure!(task.budget_s > 0.0, "{id}: budget_s must be positive");
@@ -186,7 +218,7 @@ impl Manifest {
     }
 }
 
-fn validate_check(id: &str, check: &Check) -> Result<()> {
+fn validate_check(id: &TaskId, check: &Check) -> Result<()> {
     match check {
         Check::Speedup { n, at_least } => {
             ensure!(*n > 0, "{id}: speedup n must be positive");
@@ -273,7 +305,7 @@ fn validate_check(id: &str, check: &Check) -> Result<()> {
     Ok(())
 }
 
-fn is_kebab(name: &str) -> bool {
+pub fn is_kebab(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with('-')
         && !name.ends_with('-')

@@ -8,6 +8,8 @@
 use crate::compile::{self, Build};
 use crate::grade::task_seed;
 use crate::manifest::{Chapter, Task};
+use crate::layout::Layout;
+use crate::task_id::TaskId;
 use crate::workspace::Subject;
 use anyhow::{Context, Result, bail};
 use grader_kit::protocol::Request;
@@ -105,13 +107,13 @@ pub fn run(
     };
     let request_path = dir.path().join("request.json");
     std::fs::write(&request_path, serde_json::to_vec(&request)?)?;
-    let id = format!("{}/{}", chapter.name, task.name);
+    let id = TaskId::new(&chapter.name, &task.name);
     eprintln!("  profiling {id} with {}…", profiler.describe());
     let (inclusive, own) = match profiler {
         Profiler::Callgrind => callgrind(&binary, &request_path, dir.path())?,
         Profiler::Perf => perf(&binary, &request_path, dir.path())?,
     };
-    let krate = subject_crate(&chapter.name, subject);
+    let krate = Layout::new(&chapter.name).crate_name(subject.into());
     Ok(Ok(render(&id, subject, profiler, &krate, &inclusive, &own, top)))
 }
 
@@ -121,16 +123,6 @@ impl Profiler {
             Profiler::Callgrind => "valgrind --tool=callgrind (instructions executed, exact)",
             Profiler::Perf => "perf record (CPU time, sampled)",
         }
-    }
-}
-
-/// The Rust crate name of the subject's chapter crate.
-pub fn subject_crate(chapter: &str, subject: Subject) -> String {
-    let base = chapter.replace('-', "_");
-    match subject {
-        Subject::Exercises => base,
-        Subject::Solutions => format!("{base}_solution"),
-        Subject::Starters => format!("{base}_starter"),
     }
 }
 
@@ -275,7 +267,7 @@ pub fn parse_perf(text: &str) -> Vec<Row> {
 /// The profile as text: the subject crate's functions by inclusive share, then where the
 /// instructions themselves are.
 pub fn render(
-    id: &str,
+    id: &TaskId,
     subject: Subject,
     profiler: Profiler,
     krate: &str,
@@ -288,7 +280,7 @@ pub fn render(
     let _ = writeln!(
         out,
         "\nProfile of {id} ({}, {})",
-        subject.dir(id.split('/').next().unwrap_or(id)),
+        subject.dir(&id.chapter),
         profiler.describe()
     );
     let _ = writeln!(
@@ -391,7 +383,7 @@ Ir                    file:function
         let inclusive = parse_callgrind(ANNOTATE, true);
         let own = parse_callgrind(ANNOTATE, false);
         let text = render(
-            "big-o/find-duplicates",
+            &TaskId::new("big-o", "find-duplicates"),
             Subject::Starters,
             Profiler::Callgrind,
             "big_o_starter",
@@ -403,6 +395,5 @@ Ir                    file:function
         assert!(mine.contains(" 99.85%  big_o_starter::find_duplicates"), "{text}");
         assert!(!mine.contains("grader_kit"), "{text}");
         assert!(text.contains("(inlined from core/src/slice/cmp.rs)"), "{text}");
-        assert_eq!(subject_crate("big-o", Subject::Solutions), "big_o_solution");
     }
 }

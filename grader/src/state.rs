@@ -3,6 +3,7 @@
 //! `cargo clean` does not forget it), written atomically; a missing file is a fresh start and a
 //! corrupt one is set aside and rebuilt with a warning, never a crash.
 
+use crate::task_id::TaskId;
 use crate::result::{Report, Status};
 use crate::workspace::Subject;
 use anyhow::{Context, Result};
@@ -136,7 +137,7 @@ impl State {
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
         for task in &report.tasks {
-            let id = format!("{}/{}", task.chapter, task.task);
+            let id = TaskId::new(&task.chapter, &task.task).to_string();
             let passed_ever = task.passed || self.tasks.get(&id).is_some_and(|t| t.passed_ever);
             self.tasks.insert(
                 id,
@@ -151,8 +152,8 @@ impl State {
     }
 
     /// Whether the task (`chapter/task`) has ever passed.
-    pub fn passed_ever(&self, id: &str) -> bool {
-        self.tasks.get(id).is_some_and(|t| t.passed_ever)
+    pub fn passed_ever(&self, id: &TaskId) -> bool {
+        self.tasks.get(&id.to_string()).is_some_and(|t| t.passed_ever)
     }
 }
 

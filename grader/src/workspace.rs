@@ -1,5 +1,6 @@
 //! Where the workbook lives, and whether the manifest and the workspace agree.
 
+use crate::layout::{Layout, Role};
 use crate::manifest::{Chapter, Manifest};
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
@@ -20,6 +21,9 @@ pub enum Subject {
 }
 
 impl Subject {
+    /// Every subject.
+    pub const ALL: [Subject; 3] = [Subject::Exercises, Subject::Solutions, Subject::Starters];
+
     /// The harness feature (and binary suffix) that links this subject.
     pub fn feature(self) -> &'static str {
         match self {
@@ -31,11 +35,7 @@ impl Subject {
 
     /// The directory holding this subject's chapter crate.
     pub fn dir(self, chapter: &str) -> String {
-        match self {
-            Subject::Exercises => format!("exercises/{chapter}"),
-            Subject::Solutions => format!("solutions/{chapter}"),
-            Subject::Starters => format!("grader/starters/{chapter}"),
-        }
+        Layout::new(chapter).dir(self.into())
     }
 }
 
@@ -55,16 +55,14 @@ pub fn find_root(start: &Path) -> Result<PathBuf> {
 
 /// The crates and files a chapter needs, relative to the root.
 pub fn chapter_paths(chapter: &Chapter) -> Vec<String> {
-    let name = &chapter.name;
-    let mut paths = vec![
-        format!("exercises/{name}/Cargo.toml"),
-        format!("solutions/{name}/Cargo.toml"),
-        format!("grader/starters/{name}/Cargo.toml"),
-        format!("grader/harness/{name}/Cargo.toml"),
-        format!("book/src/{}", chapter.book),
-    ];
+    let layout = Layout::new(&chapter.name);
+    let mut paths: Vec<String> = Role::ALL
+        .iter()
+        .map(|&role| format!("{}/Cargo.toml", layout.dir(role)))
+        .collect();
+    paths.push(format!("book/src/{}", chapter.book));
     let benches = chapter.tasks.iter().filter_map(|t| t.bench.as_ref());
-    paths.extend(benches.map(|bench| format!("exercises/{name}/benches/{bench}.rs")));
+    paths.extend(benches.map(|bench| layout.bench(bench)));
     paths
 }
 

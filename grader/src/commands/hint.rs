@@ -1,6 +1,7 @@
 //! `grader hint CHAPTER/TASK`: the task's hints, one more each time (a nudge, then the
 //! technique, then the idiom), remembering how many were already shown.
 
+use crate::task_id::TaskId;
 use crate::manifest::Task;
 use crate::state::State;
 use std::fmt::Write;
@@ -10,8 +11,8 @@ const LEVELS: [&str; 3] = ["a nudge", "the technique", "the idiom"];
 
 /// Shows one more hint of `task` than last time (all of them once they are all out), records
 /// the level in `state`, and returns the text.
-pub fn next_hints(id: &str, task: &Task, state: &mut State) -> String {
-    let shown = state.hints.get(id).copied().unwrap_or(0);
+pub fn next_hints(id: &TaskId, task: &Task, state: &mut State) -> String {
+    let shown = state.hints.get(&id.to_string()).copied().unwrap_or(0);
     let level = (shown + 1).min(task.hints.len());
     state.hints.insert(id.to_string(), level);
     let mut out = format!("Hints for {id}: {}\n", task.title);

@@ -14,7 +14,7 @@ pub fn render(manifest: &Manifest, state: &State) -> String {
         let _ = writeln!(out, "\n{} ({})", chapter.title, chapter.name);
         let width = chapter.tasks.iter().map(|t| t.name.len()).max().unwrap_or(0);
         for task in &chapter.tasks {
-            let id = format!("{}/{}", chapter.name, task.name);
+            let id = chapter.task_id(task).to_string();
             let last = state.tasks.get(&id);
             let done = last.is_some_and(|t| t.status == Status::Passed);
             total += 1;
@@ -81,12 +81,12 @@ mod tests {
         let first = &m.chapters[0];
         let mut state = crate::state::fresh();
         let text = render(&m, &state);
-        let first_id = format!("{}/{}", first.name, first.tasks[0].name);
+        let first_id = first.task_id(&first.tasks[0]).to_string();
         assert!(text.contains(&format!("Next: {first_id}")), "{text}");
         assert!(text.contains("not graded yet"));
 
         state.tasks.insert(first_id.clone(), task(Status::Passed, true));
-        let second_id = format!("{}/{}", first.name, first.tasks[1].name);
+        let second_id = first.task_id(&first.tasks[1]).to_string();
         state.tasks.insert(second_id.clone(), task(Status::Failed, true));
         let text = render(&m, &state);
         assert!(text.contains(&format!("Next: {second_id}")), "{text}");

@@ -1,6 +1,7 @@
 //! `grader solution CHAPTER/TASK`: the reference solution's code for one task, shown only once
 //! the task has passed (or with `--force`): reading it first would skip the exercise.
 
+use crate::task_id::TaskId;
 use anyhow::{Context, Result, bail};
 use std::fmt::Write;
 use std::path::Path;
@@ -36,7 +37,7 @@ pub fn excerpt(root: &Path, chapter: &str, entry: &str) -> Result<String> {
 }
 
 /// The task's reference code, framed with where it comes from.
-pub fn render(root: &Path, chapter: &str, id: &str, entries: &[String]) -> Result<String> {
+pub fn render(root: &Path, chapter: &str, id: &TaskId, entries: &[String]) -> Result<String> {
     let mut out = format!("The reference solution of {id}:\n");
     for entry in entries {
         let file = entry.split(':').next().unwrap_or(entry);

@@ -3,6 +3,7 @@
 //! (the notify crate); `--poll` compares the files' times every half second instead, for file
 //! systems that send no events (network drives, some containers and virtual machines).
 
+use crate::task_id::TaskId;
 use crate::report::figures;
 use crate::result::Report;
 use crate::state::State;
@@ -106,7 +107,7 @@ pub fn is_source(path: &Path) -> bool {
 pub fn changes(before: &State, report: &Report) -> Vec<String> {
     let mut lines = Vec::new();
     for task in &report.tasks {
-        let id = format!("{}/{}", task.chapter, task.task);
+        let id = TaskId::new(&task.chapter, &task.task).to_string();
         match before.tasks.get(&id) {
             None => lines.push(format!("{id}: {} (first verdict)", task.status.label())),
             Some(old) if old.status != task.status => lines.push(format!(
