@@ -8,11 +8,18 @@
 //! work of the pages' scripts included.
 
 pub mod browser;
-mod check;
+mod files;
+mod html;
+mod links;
 mod log;
+mod output;
+mod problem;
+mod sources;
 
-pub use check::{Problem, check_output, check_sources};
 pub use log::Diagnostic;
+pub use output::check_output;
+pub use problem::Problem;
+pub use sources::check_sources;
 
 use anyhow::{Context, Result, bail};
 use mdbook_driver::MDBook;
