@@ -20,22 +20,14 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use fastrand::Rng;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
-
-/// Two campaign lists of `n` customer IDs each, drawn from `0..3n + 1`, so that they share
-/// about a third of their customers: the shape of input the grader times.
-fn campaigns(rng: &mut Rng, n: usize) -> (Vec<u64>, Vec<u64>) {
-    let space = 3 * n as u64 + 1;
-    let a = (0..n).map(|_| rng.u64(..space)).collect();
-    let b = (0..n).map(|_| rng.u64(..space)).collect();
-    (a, b)
-}
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("common_customers");
-    for n in shared::SIZES {
+    for n in shared::sizes(inputs::CUSTOMERS) {
         // Built once, outside the timed loop: only `common_customers` is measured.
-        let (a, b) = campaigns(&mut Rng::with_seed(n as u64), n);
+        let (a, b) = inputs::campaigns(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &(a, b), |bencher, (a, b)| {
             bencher.iter(|| black_box(common_customers(black_box(a), black_box(b))));

@@ -20,22 +20,14 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use fastrand::Rng;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
-
-/// `n` payment amounts in `0..4n + 10`, and a target that is the sum of two of them, so that
-/// there are pairs to count: the shape of input the grader times.
-fn payments(rng: &mut Rng, n: usize) -> (Vec<i64>, i64) {
-    let range = 4 * n as i64 + 10;
-    let amounts: Vec<i64> = (0..n).map(|_| rng.i64(0..range)).collect();
-    let target = amounts[rng.usize(..n)] + amounts[rng.usize(..n)];
-    (amounts, target)
-}
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("count_pairs_with_sum");
-    for n in shared::SIZES {
+    for n in shared::sizes(inputs::PAYMENTS) {
         // Built once, outside the timed loop: only `count_pairs_with_sum` is measured.
-        let (amounts, target) = payments(&mut Rng::with_seed(n as u64), n);
+        let (amounts, target) = inputs::payments(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &amounts, |b, amounts| {
             b.iter(|| black_box(count_pairs_with_sum(black_box(amounts), black_box(target))));

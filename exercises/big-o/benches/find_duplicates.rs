@@ -20,24 +20,14 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use fastrand::Rng;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
-
-/// `n` order IDs from a space of a billion, about one in ten of them a repeat of another:
-/// the shape of input the grader times.
-fn order_ids(rng: &mut Rng, n: usize) -> Vec<u64> {
-    let mut ids: Vec<u64> = (0..n).map(|_| rng.u64(..1_000_000_000)).collect();
-    for _ in 0..n / 10 {
-        let (from, to) = (rng.usize(..n), rng.usize(..n));
-        ids[to] = ids[from];
-    }
-    ids
-}
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("find_duplicates");
-    for n in shared::SIZES {
+    for n in shared::sizes(inputs::ORDER_IDS) {
         // Built once, outside the timed loop: only `find_duplicates` is measured.
-        let ids = order_ids(&mut Rng::with_seed(n as u64), n);
+        let ids = inputs::order_ids(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &ids, |b, ids| {
             b.iter(|| black_box(find_duplicates(black_box(ids))));

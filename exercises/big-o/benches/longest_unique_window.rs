@@ -20,20 +20,14 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use fastrand::Rng;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
-
-/// A session of `n` page views from a catalogue of n²/4096 pages (at least 2), the shape of
-/// input the grader times: repeat-free stretches then grow in proportion to n (about n/50).
-fn session(rng: &mut Rng, n: usize) -> Vec<u32> {
-    let catalogue = (n * n / 4096).max(2) as u32;
-    (0..n).map(|_| rng.u32(..catalogue)).collect()
-}
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("longest_unique_window");
-    for n in shared::SIZES {
+    for n in shared::sizes(inputs::PAGE_VIEWS) {
         // Built once, outside the timed loop: only `longest_unique_window` is measured.
-        let pages = session(&mut Rng::with_seed(n as u64), n);
+        let pages = inputs::session(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &pages, |b, pages| {
             b.iter(|| black_box(longest_unique_window(black_box(pages))));

@@ -27,6 +27,13 @@
 /// the signatures are written with paths that resolve anywhere (`std::ops::Range<usize>`).
 /// A `const NAME: Type;` item forwards to the crate's constant of that name; `via` maps a
 /// function's result (for types each crate defines for itself) into the trait's return type.
+/// A function that is not one call of the crate's function of the same name gives the call
+/// after `=`, written with the crate's items in scope (a glob import of the crate):
+///
+/// ```ignore
+/// /// The report on the loaded log, both alive at the peak.
+/// fn sensor_summary(csv: &str) -> String = sensor_report(&load_readings(csv));
+/// ```
 #[macro_export]
 macro_rules! subject_api {
     (@with_dollar ($d:tt)
@@ -36,12 +43,16 @@ macro_rules! subject_api {
             $( const $c:ident : $cty:ty ; )*
             $(
                 $(#[$fmeta:meta])*
-                fn $f:ident ( $($arg:ident : $aty:ty),* $(,)? ) -> $ret:ty $(, via $map:expr)? ;
+                fn $f:ident ( $($arg:ident : $aty:ty),* $(,)? ) -> $ret:ty
+                    $(= $call:expr)? $(, via $map:expr)? ;
             )*
         }
     ) => {
-        // The inner macro names the trait by this crate's name, from inside the crate as well.
-        extern crate self as $harness;
+        // The inner macro names the trait by this crate's name, which other crates know from
+        // their dependencies and this crate's root from this import (not `extern crate self`,
+        // which rustdoc refuses beside the `--extern` of the crate itself that doctests get).
+        #[allow(unused_imports)]
+        use crate as $harness;
 
         $(#[$meta])*
         #[allow(unused_qualifications)] // the signatures' paths must resolve in other crates too
@@ -57,11 +68,14 @@ macro_rules! subject_api {
                 /// The subject these tasks grade.
                 #[derive(Debug)]
                 pub struct $d marker;
-                impl ::$harness::$api for $d marker {
+                impl $harness::$api for $d marker {
                     $( const $c: $cty = $d krate::$c; )*
                     $(
                         fn $f($($arg: $aty),*) -> $ret {
-                            $crate::api::map_result!($d krate::$f($($arg),*) $(, $map)?)
+                            $crate::api::map_result!(
+                                $crate::api::forward_call!($d krate, $f($($arg),*) $(, $call)?)
+                                $(, $map)?
+                            )
                         }
                     )*
                 }
@@ -71,6 +85,20 @@ macro_rules! subject_api {
     ($($body:tt)*) => {
         $crate::subject_api!(@with_dollar ($) $($body)*);
     };
+}
+
+/// The forwarded call: the crate's function of the same name, or the call given after `=`
+/// with the crate's items in scope.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __forward_call {
+    ($krate:ident, $f:ident($($arg:ident),*)) => {
+        $krate::$f($($arg),*)
+    };
+    ($krate:ident, $f:ident($($arg:ident),*), $call:expr) => {{
+        use $krate::*;
+        $call
+    }};
 }
 
 /// The forwarded call's result, through `via`'s closure when there is one.
@@ -86,4 +114,4 @@ macro_rules! __map_result {
 }
 
 #[doc(hidden)]
-pub use crate::__map_result as map_result;
+pub use crate::{__forward_call as forward_call, __map_result as map_result};

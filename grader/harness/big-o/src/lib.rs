@@ -6,9 +6,15 @@
 use fastrand::Rng;
 use grader_kit::TimedTask;
 use grader_kit::correctness::{Case, case};
-use grader_kit::inputs::{self, edge_lists};
+use grader_kit::inputs::edge_lists;
+use inputs::{campaigns, order_ids, payments, session};
 use std::ops::Range;
 use std::process::ExitCode;
+
+// The random inputs, generated as the exercise's benchmarks generate them: by the frozen copy of
+// their `inputs` module.
+#[path = "../../../starters/big-o/benches/inputs/mod.rs"]
+mod inputs;
 
 grader_kit::subject_api! {
     crate big_o_harness;
@@ -50,6 +56,11 @@ pub fn count_pairs<S: Api>() -> TimedTask<(Vec<i64>, i64), u64> {
 }
 
 /// `longest-unique-window`, with `S` as the subject and the frozen starter as the yardstick.
+///
+/// The sessions' catalogue grows as n², so their repeat-free stretches grow in proportion to
+/// n: then the starter is clearly worse than quadratic, and a half-way fix (a linear scan of
+/// the window per page, O(n·w)) is clearly quadratic, rather than sitting at n^1.5, right on the
+/// O(n log n) ceiling.
 pub fn unique_window<S: Api>() -> TimedTask<Vec<u32>, Range<usize>> {
     TimedTask {
         name: "longest-unique-window",
@@ -83,17 +94,6 @@ fn labelled<I>(lists: Vec<(String, I)>) -> Vec<Case<I>> {
         .into_iter()
         .map(|(label, input)| Case { label, input })
         .collect()
-}
-
-/// Order IDs from a large ID space, about one in ten repeated.
-fn order_ids(rng: &mut Rng, n: usize) -> Vec<u64> {
-    let space = 1_000_000_000;
-    let mut ids: Vec<u64> = inputs::values(rng, n, space);
-    for _ in 0..n / 10 {
-        let (from, to) = (rng.usize(..n), rng.usize(..n));
-        ids[to] = ids[from];
-    }
-    ids
 }
 
 /// Beyond `bits` bits: `x` plus `2^bits`, which a truncation to `bits` bits takes for `x`.
@@ -160,16 +160,6 @@ fn window_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<u32>>> {
     cases
 }
 
-/// Payment amounts in cents, and a target that is the sum of two of them.
-fn payments(rng: &mut Rng, n: usize) -> (Vec<i64>, i64) {
-    let amounts: Vec<i64> = inputs::values(rng, n, 4 * n as u64 + 10);
-    let target = match n {
-        0 => rng.i64(0..100),
-        _ => amounts[rng.usize(..n)] + amounts[rng.usize(..n)],
-    };
-    (amounts, target)
-}
-
 fn pair_sum_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<i64>, i64)>> {
     let mut cases = Vec::new();
     for (label, list) in edge_lists::<i64>(rng) {
@@ -198,22 +188,6 @@ fn pair_sum_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<i64>, i64)>> {
         (vec![i64::MIN, i64::MAX, 0, -1, i64::MIN, i64::MAX], -1),
     ));
     cases
-}
-
-/// A browsing session: page IDs from a catalogue of n²/4096 pages (at least 2).
-///
-/// With a uniform catalogue of K pages, repeat-free stretches are about √K long; K ∝ n² makes
-/// them grow in proportion to n (about n/50). Then the starter is clearly worse than quadratic,
-/// and a half-way fix (a linear scan of the window per page, O(n·w)) is clearly quadratic,
-/// rather than sitting at n^1.5, right on the O(n log n) ceiling.
-fn session(rng: &mut Rng, n: usize) -> Vec<u32> {
-    inputs::values(rng, n, (n * n / 4096).max(2) as u64)
-}
-
-/// Two campaign lists of `n` customers each, overlapping by about a third.
-fn campaigns(rng: &mut Rng, n: usize) -> (Vec<u64>, Vec<u64>) {
-    let space = 3 * n as u64 + 1;
-    (inputs::values(rng, n, space), inputs::values(rng, n, space))
 }
 
 fn campaign_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u64>, Vec<u64>)>> {
