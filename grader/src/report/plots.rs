@@ -1,0 +1,362 @@
+//! Hand-written SVG plots of a measurement's evidence for the HTML report.
+//!
+//! No dependency and no script: each plot is a handful of lines, rectangles and texts drawn on
+//! a [`Canvas`], styled by [`STYLE`].
+
+use super::figures;
+use super::svg::{
+    Anchor, CHAR_WIDTH, CURVE_BOTTOM, CURVE_TOP, Canvas, LEFT, LogScale, RIGHT, ROWS, Side, WIDTH, log_ticks,
+    positive, short, size_axis, tick_seconds,
+};
+use grader_kit::protocol::{Evidence, Goal, Measurement, Verdict};
+use grader_kit::spec::HeapFigure;
+
+/// Speed-up plot: the interval's row and the axis below it.
+const SPEED_BAR_Y: f64 = 62.0;
+const SPEED_AXIS_Y: f64 = 86.0;
+const SPEED_HEIGHT: f64 = 124.0;
+/// Curve plots (complexity, crossover): the height of the plot.
+const CURVE_HEIGHT: f64 = 294.0;
+/// Bar plots (heap, count): where bars end at the largest figure, leaving room for its label.
+const BAR_RIGHT: f64 = WIDTH - 150.0;
+const BAR_HEIGHT: f64 = 18.0;
+const MIN_BAR: f64 = 2.0;
+
+/// The plots' styles, for the page's `<style>`; colours carry meaning only beside words.
+pub const STYLE: &str = "
+svg.plot{display:block;width:100%;max-width:720px;height:auto;font:12px system-ui,sans-serif}
+svg.plot text{fill:#1f2328;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+svg.plot text.tick{fill:#59636e;font-size:11px}
+svg.plot .axis{stroke:#59636e;stroke-width:1}
+svg.plot .grid{stroke:#e1e4e8;stroke-width:1}
+svg.plot .ref{stroke:#818b98;stroke-width:1.5}
+svg.plot .goal{stroke:#0550ae;stroke-width:2;stroke-dasharray:6 4}
+svg.plot text.goal{fill:#0550ae;stroke:#fff;stroke-width:3px;stroke-dasharray:none}
+svg.plot .starter{stroke:#818b98}
+svg.plot .starter-mark{fill:#818b98}
+svg.plot .v-pass{color:#1a7f37}
+svg.plot .v-fail{color:#cf222e}
+svg.plot .v-inconclusive{color:#9a6700}
+";
+
+/// A plot of `m`'s evidence described by `description` (its `aria-label` and `<title>`), or
+/// `None` for evidence that reads better as text (a benchmark's figure, findings).
+pub fn plot(m: &Measurement, description: &str) -> Option<String> {
+    let verdict = verdict_class(m.verdict);
+    let canvas = match &m.evidence {
+        Evidence::Timings { .. } | Evidence::Parallel { .. } => speedup(m, verdict),
+        Evidence::Curves {
+            sizes,
+            starter_seconds,
+            subject_seconds,
+            starter_exponent,
+            ..
+        } => curves(
+            m,
+            verdict,
+            sizes,
+            starter_seconds,
+            subject_seconds,
+            *starter_exponent,
+        ),
+        Evidence::Crossover {
+            first,
+            second,
+            sizes,
+            ratios,
+            measured,
+            claimed,
+        } => crossover(verdict, first, second, sizes, ratios, *measured, *claimed),
+        Evidence::Heap {
+            figure,
+            starter,
+            subject,
+            threshold,
+            ..
+        } => heap(verdict, *figure, *starter, *subject, *threshold),
+        Evidence::Count { limit, .. } => count(m, verdict, *limit),
+        Evidence::BenchmarkFigure { .. } | Evidence::Findings { .. } => return None,
+    };
+    Some(canvas.finish(description))
+}
+
+fn verdict_class(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Pass => "v-pass",
+        Verdict::Fail => "v-fail",
+        Verdict::Inconclusive => "v-inconclusive",
+    }
+}
+
+/// Starter time ÷ yours as a point, its interval as a bar with whiskers, the goal and 1× as
+/// vertical lines, on a log axis (a 2× gain and a 2× loss look the same size).
+fn speedup(m: &Measurement, verdict: &str) -> Canvas {
+    let mut c = Canvas::new(SPEED_HEIGHT);
+    let goals = goal_marks(m.goal);
+    let mut values = vec![m.value, m.low, m.high, 1.0];
+    values.extend(goals.iter().map(|(at, _)| *at));
+    let Some(ticks) = log_ticks(&values) else {
+        c.not_measured((LEFT + RIGHT) / 2.0, SPEED_BAR_Y);
+        return c;
+    };
+    let x = LogScale::new(&ticks, LEFT, RIGHT);
+    for &t in &ticks {
+        c.line((x.at(t), ROWS[0]), (x.at(t), SPEED_AXIS_Y), "grid");
+        c.tick(
+            (x.at(t), SPEED_AXIS_Y + 15.0),
+            Anchor::Middle,
+            &format!("{}×", short(t)),
+        );
+    }
+    c.line((LEFT, SPEED_AXIS_Y), (RIGHT, SPEED_AXIS_Y), "axis");
+    let axis_title = "speed-up: the starter's time ÷ yours (log scale)";
+    c.text(
+        ((LEFT + RIGHT) / 2.0, SPEED_AXIS_Y + 33.0),
+        Anchor::Middle,
+        axis_title,
+    );
+    c.row_name(SPEED_BAR_Y, "yours");
+    c.vertical_mark(
+        x.at(1.0),
+        ROWS[0],
+        SPEED_AXIS_Y,
+        "ref",
+        "1× = as fast as the starter",
+        false,
+    );
+    // The goal's label sits on the side away from the 1× line, which crosses its row.
+    for (at, label) in &goals {
+        c.vertical_mark(x.at(*at), ROWS[1], SPEED_AXIS_Y, "goal", label, *at < 1.0);
+    }
+    c.open_group(verdict);
+    if positive(m.low) && positive(m.high) {
+        let (low, high) = (x.at(m.low), x.at(m.high));
+        c.rect(
+            low,
+            SPEED_BAR_Y - 5.0,
+            high - low,
+            10.0,
+            "fill=\"currentColor\" fill-opacity=\"0.3\"",
+        );
+        for end in [low, high] {
+            c.line((end, SPEED_BAR_Y - 9.0), (end, SPEED_BAR_Y + 9.0), "");
+        }
+        c.line((low, SPEED_BAR_Y), (high, SPEED_BAR_Y), "");
+    }
+    if positive(m.value) {
+        let at = x.at(m.value);
+        c.circle(at, SPEED_BAR_Y, 5.5);
+        c.boxed_text((at, ROWS[2]), &format!("{}×", short(m.value)));
+    } else {
+        c.not_measured((LEFT + RIGHT) / 2.0, SPEED_BAR_Y + 4.0);
+    }
+    c.close_group();
+    c
+}
+
+/// The goal's thresholds with their labels ("goal ≥ 10×").
+fn goal_marks(goal: Goal) -> Vec<(f64, String)> {
+    match goal {
+        Goal::AtLeast(t) => vec![(t, format!("goal ≥ {}×", short(t)))],
+        Goal::AtMost(t) => vec![(t, format!("goal ≤ {}×", short(t)))],
+        Goal::Between(a, b) => vec![
+            (a, format!("goal ≥ {}×", short(a))),
+            (b, format!("≤ {}×", short(b))),
+        ],
+    }
+}
+
+/// Seconds per call against n for both sides on log-log axes, where a slope is an exponent.
+fn curves(
+    m: &Measurement,
+    verdict: &str,
+    sizes: &[usize],
+    starter: &[f64],
+    subject: &[f64],
+    starter_exp: f64,
+) -> Canvas {
+    let mut c = Canvas::new(CURVE_HEIGHT);
+    let n: Vec<f64> = sizes.iter().map(|&n| n as f64).collect();
+    let times: Vec<f64> = starter.iter().chain(subject).copied().collect();
+    let (Some(x), Some(y_ticks)) = (size_axis(&n), log_ticks(&times)) else {
+        c.not_measured((LEFT + RIGHT) / 2.0, (CURVE_TOP + CURVE_BOTTOM) / 2.0);
+        return c;
+    };
+    let y = LogScale::new(&y_ticks, CURVE_BOTTOM, CURVE_TOP);
+    c.frame(&x, &n, &y, &y_ticks, tick_seconds, "time per call (log)");
+    c.polyline(&x, &y, &n, starter, Side::Starter);
+    c.open_group(verdict);
+    if !c.polyline(&x, &y, &n, subject, Side::Yours) {
+        c.not_measured((LEFT + RIGHT) / 2.0, (CURVE_TOP + CURVE_BOTTOM) / 2.0);
+    }
+    // The legend: a line and a marker per side, in the same styles as the curves.
+    c.line((LEFT, ROWS[0] - 4.0), (LEFT + 24.0, ROWS[0] - 4.0), "");
+    c.circle(LEFT + 12.0, ROWS[0] - 4.0, 4.0);
+    c.close_group();
+    c.text((LEFT + 30.0, ROWS[0]), Anchor::Start, "yours");
+    c.line(
+        (LEFT + 80.0, ROWS[0] - 4.0),
+        (LEFT + 104.0, ROWS[0] - 4.0),
+        "starter",
+    );
+    c.square(LEFT + 92.0, ROWS[0] - 4.0);
+    c.text((LEFT + 110.0, ROWS[0]), Anchor::Start, "starter");
+    let exponent = |e: f64| {
+        if e.is_finite() {
+            format!("n^{e:.2}")
+        } else {
+            "not measured".into()
+        }
+    };
+    let goal = match m.goal {
+        Goal::AtMost(t) => format!(", goal ≤ {}", short(t)),
+        _ => String::new(),
+    };
+    let fit = format!(
+        "yours ≈ {}, starter ≈ {}{goal}",
+        exponent(m.value),
+        exponent(starter_exp)
+    );
+    c.text((RIGHT, ROWS[0]), Anchor::End, &fit);
+    c
+}
+
+/// The time ratio per size on log-log axes, with the 1.0 line (equally fast) and the
+/// measured and claimed crossovers as vertical lines.
+fn crossover(
+    verdict: &str,
+    first: &str,
+    second: &str,
+    sizes: &[usize],
+    ratios: &[f64],
+    measured: f64,
+    claimed: f64,
+) -> Canvas {
+    let mut c = Canvas::new(CURVE_HEIGHT);
+    let n: Vec<f64> = sizes.iter().map(|&n| n as f64).collect();
+    let span: Vec<f64> = n.iter().copied().chain([measured, claimed]).collect();
+    let mut r = ratios.to_vec();
+    r.push(1.0);
+    let (Some(x), Some(y_ticks)) = (size_axis(&span), log_ticks(&r)) else {
+        c.not_measured((LEFT + RIGHT) / 2.0, (CURVE_TOP + CURVE_BOTTOM) / 2.0);
+        return c;
+    };
+    let y = LogScale::new(&y_ticks, CURVE_BOTTOM, CURVE_TOP);
+    c.frame(
+        &x,
+        &n,
+        &y,
+        &y_ticks,
+        short,
+        &format!("{second} ÷ {first} time (log)"),
+    );
+    // The ratio falls from left to right, so the line's lower left is free for its label.
+    c.line((LEFT, y.at(1.0)), (RIGHT, y.at(1.0)), "ref");
+    let equal = format!("1 = equally fast; below it, {second} wins");
+    c.text((LEFT + 6.0, y.at(1.0) + 16.0), Anchor::Start, &equal);
+    if positive(measured) {
+        let label = format!("measured crossover ≈ {}", figures::count(measured.round() as u64));
+        c.vertical_mark(x.at(measured), ROWS[0], CURVE_BOTTOM, "ref", &label, false);
+    }
+    c.open_group(verdict);
+    if !c.polyline(&x, &y, &n, ratios, Side::Yours) {
+        c.not_measured((LEFT + RIGHT) / 2.0, (CURVE_TOP + CURVE_BOTTOM) / 2.0);
+    }
+    if positive(claimed) {
+        let label = format!("yours: {}", figures::count(claimed.round() as u64));
+        c.vertical_mark(
+            x.at(claimed),
+            ROWS[1],
+            CURVE_BOTTOM,
+            "",
+            &label,
+            claimed < measured,
+        );
+    }
+    c.close_group();
+    c
+}
+
+/// The starter's and your heap figure as bars from zero, with the threshold as a line.
+fn heap(verdict: &str, figure: HeapFigure, starter: u64, subject: u64, threshold: u64) -> Canvas {
+    let rows = [
+        (ROWS[1] + 4.0, "starter", starter),
+        (ROWS[1] + 34.0, "yours", subject),
+    ];
+    let label = |v: u64| figures::heap_figure(figure, v);
+    let goal = match threshold {
+        0 => "goal: none".to_string(),
+        t => format!("goal ≤ {}", label(t)),
+    };
+    bars(verdict, &rows, label, threshold, &goal)
+}
+
+/// The count as a bar from zero, with its limit as a line.
+fn count(m: &Measurement, verdict: &str, limit: u64) -> Canvas {
+    let goal = match limit {
+        0 => format!("limit: no {}", m.unit),
+        l => format!("limit ≤ {}", figures::count(l)),
+    };
+    let label = |v: u64| format!("{} {}", figures::count(v), m.unit);
+    if !(m.value.is_finite() && m.value >= 0.0) {
+        let mut c = bars(verdict, &[], label, limit, &goal);
+        c.not_measured((LEFT + BAR_RIGHT) / 2.0, ROWS[1] + 8.0 + BAR_HEIGHT / 2.0);
+        return c;
+    }
+    bars(
+        verdict,
+        &[(ROWS[1] + 4.0, "yours", m.value.round() as u64)],
+        label,
+        limit,
+        &goal,
+    )
+}
+
+/// Horizontal bars on a linear scale from zero (the last row is yours, in the verdict's
+/// colour), each labelled with its figure, and the limit as a vertical line.
+fn bars(
+    verdict: &str,
+    rows: &[(f64, &str, u64)],
+    label: impl Fn(u64) -> String,
+    limit: u64,
+    goal: &str,
+) -> Canvas {
+    let bottom = rows.last().map_or(ROWS[1] + 4.0, |r| r.0) + BAR_HEIGHT;
+    let mut c = Canvas::new(bottom + 12.0);
+    let largest = rows.iter().map(|r| r.2).chain([limit]).max().unwrap_or(0).max(1) as f64;
+    // The bars end where the longest figure still fits to their right.
+    let longest = rows
+        .iter()
+        .map(|r| label(r.2).chars().count() as f64 * CHAR_WIDTH + 12.0)
+        .fold(WIDTH - BAR_RIGHT, f64::max);
+    let bar_right = (WIDTH - longest).max(LEFT + 160.0);
+    let x = |v: u64| LEFT + v as f64 / largest * (bar_right - LEFT);
+    c.line((LEFT, ROWS[1]), (LEFT, bottom + 4.0), "axis");
+    // Bars first, then the limit across them, then the figures on top.
+    let mut widths = Vec::new();
+    for (i, &(top, name, value)) in rows.iter().enumerate() {
+        let yours = i + 1 == rows.len();
+        c.row_name(top + BAR_HEIGHT / 2.0, name);
+        if yours {
+            c.open_group(verdict);
+        }
+        let paint = [r#"class="starter-mark""#, r#"fill="currentColor""#][usize::from(yours)];
+        // A figure above zero stays visible however small it is beside the largest.
+        let width = if value > 0 {
+            (x(value) - LEFT).max(MIN_BAR)
+        } else {
+            0.0
+        };
+        c.rect(LEFT, top, width, BAR_HEIGHT, paint);
+        if yours {
+            c.close_group();
+        }
+        widths.push(width);
+    }
+    c.vertical_mark(x(limit), ROWS[0], bottom + 4.0, "goal", goal, false);
+    for (&(top, _, value), width) in rows.iter().zip(widths) {
+        let at = (LEFT + width + 6.0, top + BAR_HEIGHT / 2.0 + 4.0);
+        c.text(at, Anchor::Start, &label(value));
+    }
+    c
+}

@@ -1,0 +1,269 @@
+//! A hand-built report over every kind of evidence, a wrong answer and a compile error, for
+//! the renderers' tests.
+
+use crate::checklist;
+use crate::manifest::Manifest;
+use crate::result::{REPORT_VERSION, Report, Status, TaskResult};
+use crate::workspace::Subject;
+use grader_kit::measure::{Policy, ScriptedSampler, measure_complexity, measure_speedup};
+use grader_kit::protocol::{Evidence, Goal, Measurement, Mismatch, Verdict};
+use grader_kit::spec::{ComplexityClass, HeapFigure};
+use std::time::Duration;
+
+/// The hostile text every field from the learner's side may carry.
+pub const NASTY: &str = "<script>alert('x')</script> & \"quoted\"";
+
+fn policy() -> Policy {
+    Policy::with_budget(Duration::from_secs(1))
+}
+
+/// A measured speed-up of about `starter / subject`, with a little noise per round.
+fn speedup(starter: f64, subject: f64, goal: f64) -> Measurement {
+    let mut sampler = ScriptedSampler::new(|_, r| (starter * (1.0 + (r % 5) as f64 * 0.02), subject));
+    measure_speedup(&mut sampler, 8000, goal, policy()).unwrap()
+}
+
+/// A quadratic starter against a subject growing as n^`exponent`.
+pub fn complexity(exponent: f64) -> Measurement {
+    let mut sampler = ScriptedSampler::new(|n, r| {
+        let n = n as f64;
+        (
+            1e-10 * n * n * (1.0 + (r % 4) as f64 * 0.01),
+            2e-8 * n.powf(exponent),
+        )
+    });
+    let sizes = [500, 1000, 2000, 4000];
+    measure_complexity(&mut sampler, &sizes, ComplexityClass::Linearithmic, policy()).unwrap()
+}
+
+/// A figure that repeats exactly (heap, count): no interval, one sample.
+fn exact(
+    metric: &str,
+    unit: &str,
+    value: f64,
+    goal: Goal,
+    verdict: Verdict,
+    evidence: Evidence,
+) -> Measurement {
+    Measurement {
+        metric: metric.into(),
+        value,
+        low: value,
+        high: value,
+        confidence: 1.0,
+        unit: unit.into(),
+        goal,
+        verdict,
+        samples: 1,
+        evidence,
+    }
+}
+
+fn heap() -> Measurement {
+    let evidence = Evidence::Heap {
+        figure: HeapFigure::PeakBytes,
+        n: 50_000,
+        starter: 8_844_066,
+        subject: 6_167,
+        threshold: 884_406,
+        resident_growth: None,
+    };
+    exact(
+        "peak-bytes",
+        "bytes",
+        6_167.0,
+        Goal::AtMost(884_406.0),
+        Verdict::Pass,
+        evidence,
+    )
+}
+
+fn count() -> Measurement {
+    let evidence = Evidence::Count {
+        counter: "backend-calls".into(),
+        n: 5_000,
+        limit: 1_500,
+        detail: Some("1,904 backend calls for 4,887 lookups of 570 distinct skus".into()),
+    };
+    exact(
+        "backend-calls",
+        "backend calls",
+        1_904.0,
+        Goal::AtMost(1_500.0),
+        Verdict::Fail,
+        evidence,
+    )
+}
+
+fn crossover() -> Measurement {
+    let sizes: Vec<usize> = (2..=12).map(|k| 1 << k).collect();
+    let ratios = vec![3.25, 2.55, 2.44, 1.99, 1.77, 1.5, 1.18, 0.87, 0.63, 0.51, 0.43];
+    let evidence = Evidence::Crossover {
+        first: "linear".into(),
+        second: "hashed".into(),
+        sizes,
+        ratios,
+        measured: 512.0,
+        claimed: 100.0,
+    };
+    let m = exact(
+        "crossover",
+        "x",
+        0.2,
+        Goal::Between(0.5, 2.0),
+        Verdict::Fail,
+        evidence,
+    );
+    Measurement {
+        low: 0.18,
+        high: 0.25,
+        ..m
+    }
+}
+
+fn text_only() -> Vec<Measurement> {
+    let benchmark = Evidence::BenchmarkFigure {
+        claimed_seconds: 1.87e-5,
+        measured_seconds: 2.35e-5,
+    };
+    let findings = Evidence::Findings {
+        named: vec![NASTY.into(), "SessionSet::insert".into()],
+        found: vec!["SessionSet::insert".into()],
+        missed: 1,
+        max_named: 3,
+    };
+    vec![
+        exact(
+            "benchmark-accuracy",
+            "x",
+            0.78,
+            Goal::Between(0.6, 1.4),
+            Verdict::Pass,
+            benchmark,
+        ),
+        exact(
+            "hot-functions",
+            "functions",
+            1.0,
+            Goal::AtLeast(2.0),
+            Verdict::Fail,
+            findings,
+        ),
+    ]
+}
+
+/// A parallel speed-up on 4 cores, and the one-core case where nothing is timed (NaN).
+fn parallel() -> [Measurement; 2] {
+    let timed = Measurement {
+        metric: "parallel-speedup".into(),
+        goal: Goal::AtLeast(2.5),
+        evidence: Evidence::Parallel {
+            n: 100_000,
+            cores: 4,
+            starter_seconds: 0.08,
+            subject_seconds: 0.034,
+            capacity: 3.9,
+            offered: 1.0,
+        },
+        ..speedup(0.08, 0.034, 2.5)
+    };
+    let one_core = Measurement {
+        value: f64::NAN,
+        low: f64::NAN,
+        high: f64::NAN,
+        samples: 0,
+        goal: Goal::AtLeast(1.0),
+        evidence: Evidence::Parallel {
+            n: 100_000,
+            cores: 1,
+            starter_seconds: f64::NAN,
+            subject_seconds: f64::NAN,
+            capacity: f64::NAN,
+            offered: f64::NAN,
+        },
+        ..timed.clone()
+    };
+    [timed, one_core]
+}
+
+fn task(chapter: &str, name: &str, status: Status, measurements: Vec<Measurement>) -> TaskResult {
+    TaskResult {
+        chapter: chapter.into(),
+        task: name.into(),
+        title: format!("The {name} task"),
+        passed: status == Status::Passed,
+        status,
+        summary: format!("{name}: {}", status.label()),
+        next_step: "Run `cargo bench -p big-o` and compare.".into(),
+        measurements,
+        cases: Some(90),
+        mismatch: None,
+        details: None,
+        seconds: 2.5,
+    }
+}
+
+/// A run over every kind of evidence, a wrong answer and a compile error.
+pub fn report() -> Report {
+    let no_slower = Measurement {
+        metric: "no-slower".into(),
+        ..speedup(0.006, 0.0025, 0.8)
+    };
+    let undecided = Measurement {
+        low: f64::NAN,
+        high: f64::INFINITY,
+        verdict: Verdict::Inconclusive,
+        ..speedup(0.010, 0.0011, 10.0)
+    };
+    let mut wrong = task("big-o", "count-pairs-with-sum", Status::WrongAnswer, vec![]);
+    wrong.summary = format!("wrong answer: {NASTY}");
+    wrong.mismatch = Some(Mismatch {
+        case: "edge case: empty".into(),
+        input: format!("[1, 2] {NASTY}"),
+        expected: "[]".into(),
+        actual: "[(1, 2)]".into(),
+        difference: "lengths differ: 0 against 1".into(),
+        advice: Some("Count each pair once.".into()),
+    });
+    let mut broken = task("data-structures", "print-queue", Status::DoesNotCompile, vec![]);
+    broken.details = Some(format!(
+        "error[E0308]: mismatched types\n  --> src/lib.rs:3:5 {NASTY}"
+    ));
+    broken.cases = None;
+    let tasks = vec![
+        task(
+            "benchmarking",
+            "crossover",
+            Status::Failed,
+            [vec![crossover()], text_only()].concat(),
+        ),
+        task(
+            "big-o",
+            "find-duplicates",
+            Status::Passed,
+            vec![speedup(0.0083, 0.000128, 10.0), complexity(1.02)],
+        ),
+        wrong,
+        task(
+            "big-o",
+            "longest-unique-window",
+            Status::Inconclusive,
+            vec![undecided, complexity(1.6)],
+        ),
+        broken,
+        task("memory", "log-summary", Status::Passed, vec![heap(), no_slower]),
+        task("caching", "price-lookup", Status::Failed, vec![count()]),
+        task("concurrency", "parallel-sum", Status::Passed, parallel().to_vec()),
+    ];
+    let manifest =
+        Manifest::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("workbook.toml")).unwrap();
+    Report {
+        version: REPORT_VERSION,
+        grader: "0.1.0".into(),
+        seed: 1234,
+        subject: Subject::Exercises,
+        passed: false,
+        checklist: checklist::assess(&manifest, &tasks),
+        tasks,
+    }
+}
