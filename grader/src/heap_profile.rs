@@ -127,7 +127,7 @@ mod tests {
             ]
         );
         let report = render(
-            "memory/log-summary",
+            &TaskId::new("memory", "log-summary"),
             Subject::Solutions,
             &summary_lines(stderr),
             Path::new("t.json"),

@@ -47,18 +47,18 @@ mod tests {
     fn each_call_shows_one_more_hint_until_all_are_out() {
         let manifest = Manifest::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("workbook.toml")).unwrap();
         let task = &manifest.chapter("big-o").unwrap().tasks[0];
-        let id = format!("big-o/{}", task.name);
+        let id = TaskId::new("big-o", &task.name);
         let mut state = crate::state::fresh();
         let first = next_hints(&id, task, &mut state);
         assert!(first.contains("Hint 1 of 3 (a nudge)"), "{first}");
         assert!(!first.contains("Hint 2 of 3"), "{first}");
-        assert_eq!(state.hints[&id], 1);
+        assert_eq!(state.hints[&id.to_string()], 1);
         let second = next_hints(&id, task, &mut state);
         assert!(second.contains("Hint 1 of 3") && second.contains("Hint 2 of 3 (the technique)"));
         let third = next_hints(&id, task, &mut state);
         assert!(third.contains("Hint 3 of 3 (the idiom)") && third.contains("last hint"));
         let again = next_hints(&id, task, &mut state);
         assert_eq!(again, third, "past the last hint, the same three again");
-        assert_eq!(state.hints[&id], 3);
+        assert_eq!(state.hints[&id.to_string()], 3);
     }
 }

@@ -154,3 +154,40 @@ pub fn new(root: &Path, chapter: &str, title: Option<&str>) -> Result<bool> {
     );
     Ok(true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::find_root;
+
+    #[test]
+    fn the_workspace_is_what_sync_makes() {
+        let root = find_root(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let manifest = Manifest::load(&root.join(MANIFEST)).unwrap();
+        let plan = plan(&root, &manifest).unwrap();
+        assert!(
+            plan.is_empty(),
+            "run `cargo run -p grader -- dev sync`:\n{}",
+            plan.describe().join("\n")
+        );
+    }
+
+    #[test]
+    fn derived_files_say_they_are_generated() {
+        let root = find_root(Path::new(env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let manifest = Manifest::load(&root.join(MANIFEST)).unwrap();
+        let memory = manifest.chapter("memory").unwrap();
+        let harness = derive::harness_manifest(memory);
+        assert!(harness.lines().next().unwrap().contains(GENERATED));
+        // Heap checks: six binaries, dhat for the twins, the counting allocator in the graded ones.
+        assert_eq!(harness.matches("[[bin]]").count(), 6);
+        assert!(harness.contains("dhat.workspace = true"));
+        let graded = derive::harness_binary(memory, crate::workspace::Subject::Exercises, false);
+        assert!(graded.contains("CountingAlloc") && !graded.contains("dhat"), "{graded}");
+        let twin = derive::harness_binary(memory, crate::workspace::Subject::Exercises, true);
+        assert!(twin.contains("dhat::Alloc"), "{twin}");
+        let big_o = derive::harness_manifest(manifest.chapter("big-o").unwrap());
+        assert_eq!(big_o.matches("[[bin]]").count(), 3);
+        assert!(!big_o.contains("dhat"));
+    }
+}
