@@ -20,28 +20,14 @@ use data_structures::accept_bookings;
 use fastrand::Rng;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
-
-/// The size the grader times.
-const N: usize = 8_000;
-
-/// `n` requests for 15 minutes to 2 hours, starting on a quarter hour within `40 · n` minutes,
-/// so that about a third are accepted: the shape of input the grader times.
-fn booking_requests(rng: &mut Rng, n: usize) -> Vec<(u64, u64)> {
-    let quarters = (40 * n as u64 / 15).max(1);
-    (0..n)
-        .map(|_| {
-            let start = 15 * rng.u64(..quarters);
-            (start, start + 15 * rng.u64(1..=8))
-        })
-        .collect()
-}
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("accept_bookings");
-    for n in shared::sizes(N) {
+    for n in shared::sizes(inputs::BOOKING_REQUESTS) {
         // Built once, outside the timed loop: only `accept_bookings` is measured.
-        let requests = booking_requests(&mut Rng::with_seed(n as u64), n);
+        let requests = inputs::booking_requests(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &requests, |b, requests| {
             b.iter(|| black_box(accept_bookings(black_box(requests))));

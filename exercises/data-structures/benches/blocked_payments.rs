@@ -21,31 +21,14 @@ use data_structures::blocked_payments;
 use fastrand::Rng;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
-
-/// The size the grader times.
-const N: usize = 16_000;
-
-/// `n` payments by about `n / 2` customers, and a blocklist of `n / 4` cards, one in ten of
-/// them a customer's: the shape of input the grader times.
-fn payments(rng: &mut Rng, n: usize) -> (Vec<u64>, Vec<u64>) {
-    const FIRST_CARD: u64 = 4_000_000_000_000_000;
-    let customers = (n as u64 / 2).max(1);
-    let cards = (0..n).map(|_| FIRST_CARD + rng.u64(..customers)).collect();
-    let blocklist = (0..n / 4)
-        .map(|_| match rng.u8(..10) {
-            0 => FIRST_CARD + rng.u64(..customers),
-            _ => FIRST_CARD + rng.u64(customers..1_000_000_000_000),
-        })
-        .collect();
-    (cards, blocklist)
-}
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("blocked_payments");
-    for n in shared::sizes(N) {
+    for n in shared::sizes(inputs::PAYMENTS) {
         // Built once, outside the timed loop: only `blocked_payments` is measured.
-        let input = payments(&mut Rng::with_seed(n as u64), n);
+        let input = inputs::payments(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &input, |b, (cards, blocklist)| {
             b.iter(|| black_box(blocked_payments(black_box(cards), black_box(blocklist))));

@@ -20,24 +20,14 @@ use data_structures::invoice_csv;
 use fastrand::Rng;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
-
-/// The size the grader times.
-const N: usize = 8_000;
-
-/// `n` invoices: five-digit member numbers, amounts from $15 to $2,500: the shape of input the
-/// grader times.
-fn invoices(rng: &mut Rng, n: usize) -> Vec<(u64, u64)> {
-    (0..n)
-        .map(|_| (rng.u64(10_000..100_000), rng.u64(1_500..=250_000)))
-        .collect()
-}
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("invoice_csv");
-    for n in shared::sizes(N) {
+    for n in shared::sizes(inputs::INVOICES) {
         // Built once, outside the timed loop: only `invoice_csv` is measured.
-        let rows = invoices(&mut Rng::with_seed(n as u64), n);
+        let rows = inputs::invoices(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &rows, |b, rows| {
             b.iter(|| black_box(invoice_csv(black_box(rows))));

@@ -20,31 +20,17 @@ use data_structures::print_finish_times;
 use fastrand::Rng;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
-
-/// The size the grader times.
-const N: usize = 8_000;
-
-/// `n` print jobs, mostly a page or ten, some reports, a few manuals, printed 10 pages per
-/// turn: the shape of input the grader times.
-fn print_jobs(rng: &mut Rng, n: usize) -> Vec<u32> {
-    (0..n)
-        .map(|_| match rng.u8(..20) {
-            0 => rng.u32(61..=400),
-            1..=5 => rng.u32(11..=60),
-            _ => rng.u32(1..=10),
-        })
-        .collect()
-}
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("print_finish_times");
-    for n in shared::sizes(N) {
+    for n in shared::sizes(inputs::PRINT_JOBS) {
         // Built once, outside the timed loop: only `print_finish_times` is measured.
-        let pages = print_jobs(&mut Rng::with_seed(n as u64), n);
+        let (pages, per_turn) = inputs::print_jobs(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &pages, |b, pages| {
-            b.iter(|| black_box(print_finish_times(black_box(pages), black_box(10))));
+            b.iter(|| black_box(print_finish_times(black_box(pages), black_box(per_turn))));
         });
     }
     group.finish();

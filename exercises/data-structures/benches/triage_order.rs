@@ -20,27 +20,14 @@ use data_structures::triage_order;
 use fastrand::Rng;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
-
-/// The size the grader times.
-const N: usize = 12_000;
-
-/// A shift of `n` events: tickets of urgency 1 to 5, and an agent free at two events in five:
-/// the shape of input the grader times.
-fn shift(rng: &mut Rng, n: usize) -> Vec<u32> {
-    (0..n)
-        .map(|_| match rng.u8(..5) {
-            0 | 1 => 0,
-            _ => rng.u32(1..=5),
-        })
-        .collect()
-}
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("triage_order");
-    for n in shared::sizes(N) {
+    for n in shared::sizes(inputs::SHIFT_EVENTS) {
         // Built once, outside the timed loop: only `triage_order` is measured.
-        let events = shift(&mut Rng::with_seed(n as u64), n);
+        let events = inputs::shift(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &events, |b, events| {
             b.iter(|| black_box(triage_order(black_box(events))));

@@ -1,4 +1,5 @@
-//! What the five benchmarks share: Criterion's settings.
+//! What the five benchmarks share: Criterion's settings and the sizes they measure. The inputs
+//! themselves come from `inputs/mod.rs`.
 //!
 //! A directory's `mod.rs` is not a benchmark of its own; each bench file pulls this in with
 //! `mod shared;`. Each benchmark measures its function at a quarter, a half and all of the size

@@ -5,49 +5,31 @@
 
 use fastrand::Rng;
 use grader_kit::TimedTask;
-use grader_kit::correctness::Case;
+use grader_kit::correctness::{Case, case};
 use grader_kit::inputs::edge_lists;
+use inputs::{FIRST_CARD, booking_requests, invoices, payments, print_jobs, shift};
 use std::process::ExitCode;
 
-/// The chapter's public API, exactly as the exercise declares it.
-pub trait Api {
-    /// See `data_structures::blocked_payments`.
-    fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize>;
-    /// See `data_structures::print_finish_times`.
-    fn print_finish_times(pages: &[u32], pages_per_turn: u64) -> Vec<u64>;
-    /// See `data_structures::accept_bookings`.
-    fn accept_bookings(requests: &[(u64, u64)]) -> Vec<usize>;
-    /// See `data_structures::triage_order`.
-    fn triage_order(events: &[u32]) -> Vec<usize>;
-    /// See `data_structures::invoice_csv`.
-    fn invoice_csv(invoices: &[(u64, u64)]) -> String;
-}
+// The random inputs, generated as the exercise's benchmarks generate them: by the frozen copy of
+// their `inputs` module.
+#[path = "../../../starters/data-structures/benches/inputs/mod.rs"]
+mod inputs;
 
-/// Implements [`Api`] for a new marker type by calling a crate with the chapter's API.
-#[macro_export]
-macro_rules! forward_api {
-    ($marker:ident => $krate:ident) => {
-        /// The subject these tasks grade.
-        #[derive(Debug)]
-        pub struct $marker;
-        impl $crate::Api for $marker {
-            fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize> {
-                $krate::blocked_payments(card_ids, blocklist)
-            }
-            fn print_finish_times(pages: &[u32], pages_per_turn: u64) -> Vec<u64> {
-                $krate::print_finish_times(pages, pages_per_turn)
-            }
-            fn accept_bookings(requests: &[(u64, u64)]) -> Vec<usize> {
-                $krate::accept_bookings(requests)
-            }
-            fn triage_order(events: &[u32]) -> Vec<usize> {
-                $krate::triage_order(events)
-            }
-            fn invoice_csv(invoices: &[(u64, u64)]) -> String {
-                $krate::invoice_csv(invoices)
-            }
-        }
-    };
+grader_kit::subject_api! {
+    crate data_structures_harness;
+    /// The chapter's public API, exactly as the exercise declares it.
+    pub trait Api {
+        /// See `data_structures::blocked_payments`.
+        fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize>;
+        /// See `data_structures::print_finish_times`.
+        fn print_finish_times(pages: &[u32], pages_per_turn: u64) -> Vec<u64>;
+        /// See `data_structures::accept_bookings`.
+        fn accept_bookings(requests: &[(u64, u64)]) -> Vec<usize>;
+        /// See `data_structures::triage_order`.
+        fn triage_order(events: &[u32]) -> Vec<usize>;
+        /// See `data_structures::invoice_csv`.
+        fn invoice_csv(invoices: &[(u64, u64)]) -> String;
+    }
 }
 
 forward_api!(Starter => data_structures_starter);
@@ -114,28 +96,9 @@ pub fn main<S: Api>() -> ExitCode {
     grader_kit::harness::main(&[&blocked, &printer, &bookings, &triage, &export])
 }
 
-use grader_kit::correctness::case;
-
 // ---------------------------------------------------------------------------------------------
 // blocked-payments
 // ---------------------------------------------------------------------------------------------
-
-/// The first card number of the generated card space (16 digits, like a real card number).
-const FIRST_CARD: u64 = 4_000_000_000_000_000;
-
-/// `n` payments by about `n / 2` regular customers, and a blocklist of `n / 4` cards: most
-/// reported elsewhere (never seen here), about one in ten a customer's card.
-fn payments(rng: &mut Rng, n: usize) -> (Vec<u64>, Vec<u64>) {
-    let customers = (n as u64 / 2).max(1);
-    let cards: Vec<u64> = (0..n).map(|_| FIRST_CARD + rng.u64(..customers)).collect();
-    let blocklist = (0..n / 4)
-        .map(|_| match rng.u8(..10) {
-            0 => FIRST_CARD + rng.u64(..customers),
-            _ => FIRST_CARD + rng.u64(customers..1_000_000_000_000),
-        })
-        .collect();
-    (cards, blocklist)
-}
 
 fn blocklist_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u64>, Vec<u64>)>> {
     let mut cases = Vec::new();
@@ -186,19 +149,6 @@ fn blocklist_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u64>, Vec<u64>)>> {
 // print-queue
 // ---------------------------------------------------------------------------------------------
 
-/// `n` print jobs, mostly short (a page or ten), some reports, a few manuals, and 10 pages per
-/// turn: about three turns per job.
-fn print_jobs(rng: &mut Rng, n: usize) -> (Vec<u32>, u64) {
-    let pages = (0..n)
-        .map(|_| match rng.u8(..20) {
-            0 => rng.u32(61..=400),
-            1..=5 => rng.u32(11..=60),
-            _ => rng.u32(1..=10),
-        })
-        .collect();
-    (pages, 10)
-}
-
 /// The generic lists as page counts: with turns of 0, 1 and a few pages when the lists hold few
 /// pages in all, and with turns that let every job finish in at most three.
 fn print_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u32>, u64)>> {
@@ -241,18 +191,6 @@ fn print_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u32>, u64)>> {
 // ---------------------------------------------------------------------------------------------
 // room-bookings
 // ---------------------------------------------------------------------------------------------
-
-/// `n` booking requests for slots of 15 minutes to 2 hours, starting on a quarter hour within
-/// `40 · n` minutes: the room fills up, and about a third of the requests are accepted.
-fn booking_requests(rng: &mut Rng, n: usize) -> Vec<(u64, u64)> {
-    let quarters = (40 * n as u64 / 15).max(1);
-    (0..n)
-        .map(|_| {
-            let start = 15 * rng.u64(..quarters);
-            (start, start + 15 * rng.u64(1..=8))
-        })
-        .collect()
-}
 
 fn booking_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<(u64, u64)>>> {
     let mut cases = vec![
@@ -316,17 +254,6 @@ fn booking_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<(u64, u64)>>> {
 // support-triage
 // ---------------------------------------------------------------------------------------------
 
-/// A shift of `n` events: tickets of urgency 1 to 5 (many ties), and an agent free at two
-/// events in five, so the waiting queue grows to about a fifth of the shift.
-fn shift(rng: &mut Rng, n: usize) -> Vec<u32> {
-    (0..n)
-        .map(|_| match rng.u8(..5) {
-            0 | 1 => 0,
-            _ => rng.u32(1..=5),
-        })
-        .collect()
-}
-
 fn triage_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<u32>>> {
     let mut cases: Vec<Case<Vec<u32>>> = edge_lists::<u32>(rng)
         .into_iter()
@@ -363,13 +290,6 @@ fn triage_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<u32>>> {
 // ---------------------------------------------------------------------------------------------
 // invoice-export
 // ---------------------------------------------------------------------------------------------
-
-/// A month of `n` invoices: five-digit member numbers, amounts from $15 to $2,500.
-fn invoices(rng: &mut Rng, n: usize) -> Vec<(u64, u64)> {
-    (0..n)
-        .map(|_| (rng.u64(10_000..100_000), rng.u64(1_500..=250_000)))
-        .collect()
-}
 
 fn invoice_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<(u64, u64)>>> {
     let mut cases = vec![case(

@@ -4,85 +4,61 @@
 //! built for it; beside them, the legitimate versions that must pass (the reference, and
 //! rustc-hash's sets). Answers only: no test asserts a speed-up.
 
-use data_structures_harness::{
-    Api, blocked_payments, invoice_export, print_queue, room_bookings, support_triage,
-};
+use data_structures_harness::{blocked_payments, invoice_export, print_queue, room_bookings, support_triage};
 use grader_kit::testing::{assert_passes, assert_wrong_answer, grade};
-use rustc_hash::FxHashSet;
-use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 
 data_structures_harness::forward_api!(Solution => data_structures_solution);
 
-/// An `Api` that is the reference except for the one function given.
-macro_rules! api {
-    ($name:ident, blocked_payments = $f:expr) => {
-        api!(@all $name, $f, data_structures_solution::print_finish_times, data_structures_solution::accept_bookings, data_structures_solution::triage_order);
-    };
-    ($name:ident, print_finish_times = $f:expr) => {
-        api!(@all $name, data_structures_solution::blocked_payments, $f, data_structures_solution::accept_bookings, data_structures_solution::triage_order);
-    };
-    ($name:ident, accept_bookings = $f:expr) => {
-        api!(@all $name, data_structures_solution::blocked_payments, data_structures_solution::print_finish_times, $f, data_structures_solution::triage_order);
-    };
-    ($name:ident, triage_order = $f:expr) => {
-        api!(@all $name, data_structures_solution::blocked_payments, data_structures_solution::print_finish_times, data_structures_solution::accept_bookings, $f);
-    };
-    (@all $name:ident, $bp:expr, $pq:expr, $rb:expr, $st:expr) => {
-        struct $name;
-        impl Api for $name {
-            fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize> {
-                $bp(card_ids, blocklist)
-            }
-            fn print_finish_times(pages: &[u32], pages_per_turn: u64) -> Vec<u64> {
-                $pq(pages, pages_per_turn)
-            }
-            fn accept_bookings(requests: &[(u64, u64)]) -> Vec<usize> {
-                $rb(requests)
-            }
-            fn triage_order(events: &[u32]) -> Vec<usize> {
-                $st(events)
-            }
-            fn invoice_csv(invoices: &[(u64, u64)]) -> String {
-                data_structures_solution::invoice_csv(invoices)
-            }
-        }
-    };
-}
+// Each version below is a module that re-exports the reference and defines the one function it
+// changes (an item of the module shadows the glob import), graded through `forward_api!`.
 
 // ---------------------------------------------------------------------------------------------
 // blocked-payments
 // ---------------------------------------------------------------------------------------------
 
 /// The blocklist in an `FxHashSet`.
-fn blocked_fx(cards: &[u64], blocklist: &[u64]) -> Vec<usize> {
-    let blocked: FxHashSet<u64> = blocklist.iter().copied().collect();
-    (0..cards.len())
-        .filter(|&i| blocked.contains(&cards[i]))
-        .collect()
+mod blocked_fx {
+    pub use data_structures_solution::*;
+    use rustc_hash::FxHashSet;
+
+    pub fn blocked_payments(cards: &[u64], blocklist: &[u64]) -> Vec<usize> {
+        let blocked: FxHashSet<u64> = blocklist.iter().copied().collect();
+        (0..cards.len())
+            .filter(|&i| blocked.contains(&cards[i]))
+            .collect()
+    }
 }
+data_structures_harness::forward_api!(BlockedFx => blocked_fx);
 
 /// Positions kept in 16 bits.
-fn blocked_u16_positions(cards: &[u64], blocklist: &[u64]) -> Vec<usize> {
-    let blocked: FxHashSet<u64> = blocklist.iter().copied().collect();
-    let positions: Vec<u16> = (0..cards.len())
-        .filter(|&i| blocked.contains(&cards[i]))
-        .map(|i| i as u16)
-        .collect();
-    positions.into_iter().map(usize::from).collect()
+mod blocked_u16_positions {
+    pub use data_structures_solution::*;
+    use rustc_hash::FxHashSet;
+
+    pub fn blocked_payments(cards: &[u64], blocklist: &[u64]) -> Vec<usize> {
+        let blocked: FxHashSet<u64> = blocklist.iter().copied().collect();
+        let positions: Vec<u16> = (0..cards.len())
+            .filter(|&i| blocked.contains(&cards[i]))
+            .map(|i| i as u16)
+            .collect();
+        positions.into_iter().map(usize::from).collect()
+    }
 }
+data_structures_harness::forward_api!(BlockedU16 => blocked_u16_positions);
 
 /// Cards keyed by their low 32 bits.
-fn blocked_u32_cards(cards: &[u64], blocklist: &[u64]) -> Vec<usize> {
-    let blocked: FxHashSet<u32> = blocklist.iter().map(|&c| c as u32).collect();
-    (0..cards.len())
-        .filter(|&i| blocked.contains(&(cards[i] as u32)))
-        .collect()
-}
+mod blocked_u32_cards {
+    pub use data_structures_solution::*;
+    use rustc_hash::FxHashSet;
 
-api!(BlockedFx, blocked_payments = blocked_fx);
-api!(BlockedU16, blocked_payments = blocked_u16_positions);
-api!(BlockedU32, blocked_payments = blocked_u32_cards);
+    pub fn blocked_payments(cards: &[u64], blocklist: &[u64]) -> Vec<usize> {
+        let blocked: FxHashSet<u32> = blocklist.iter().map(|&c| c as u32).collect();
+        (0..cards.len())
+            .filter(|&i| blocked.contains(&(cards[i] as u32)))
+            .collect()
+    }
+}
+data_structures_harness::forward_api!(BlockedU32 => blocked_u32_cards);
 
 #[test]
 fn the_reference_passes_blocked_payments() {
@@ -111,35 +87,43 @@ fn cards_truncated_to_32_bits_are_caught() {
 // ---------------------------------------------------------------------------------------------
 
 /// The reference's round robin, with the turn truncated to 32 bits ("no job has 4 billion pages").
-fn print_u32_turn(pages: &[u32], pages_per_turn: u64) -> Vec<u64> {
-    let turn = u64::from((pages_per_turn as u32).max(1));
-    let mut finish = vec![0; pages.len()];
-    let mut queue: VecDeque<(usize, u64)> = pages.iter().map(|&p| u64::from(p)).enumerate().collect();
-    let mut clock = 0;
-    while let Some((job, left)) = queue.pop_front() {
-        let printed = left.min(turn);
-        clock += printed;
-        if left > printed {
-            queue.push_back((job, left - printed));
-        } else {
-            finish[job] = clock;
+mod print_u32_turn {
+    pub use data_structures_solution::*;
+    use std::collections::VecDeque;
+
+    pub fn print_finish_times(pages: &[u32], pages_per_turn: u64) -> Vec<u64> {
+        let turn = u64::from((pages_per_turn as u32).max(1));
+        let mut finish = vec![0; pages.len()];
+        let mut queue: VecDeque<(usize, u64)> = pages.iter().map(|&p| u64::from(p)).enumerate().collect();
+        let mut clock = 0;
+        while let Some((job, left)) = queue.pop_front() {
+            let printed = left.min(turn);
+            clock += printed;
+            if left > printed {
+                queue.push_back((job, left - printed));
+            } else {
+                finish[job] = clock;
+            }
         }
+        finish
     }
-    finish
 }
+data_structures_harness::forward_api!(PrintU32 => print_u32_turn);
 
 /// The reference's round robin, taking a turn of 0 for "no limit" instead of 1.
-fn print_zero_unlimited(pages: &[u32], pages_per_turn: u64) -> Vec<u64> {
-    let turn = if pages_per_turn == 0 {
-        u64::MAX
-    } else {
-        pages_per_turn
-    };
-    data_structures_solution::print_finish_times(pages, turn)
-}
+mod print_zero_unlimited {
+    pub use data_structures_solution::*;
 
-api!(PrintU32, print_finish_times = print_u32_turn);
-api!(PrintZero, print_finish_times = print_zero_unlimited);
+    pub fn print_finish_times(pages: &[u32], pages_per_turn: u64) -> Vec<u64> {
+        let turn = if pages_per_turn == 0 {
+            u64::MAX
+        } else {
+            pages_per_turn
+        };
+        data_structures_solution::print_finish_times(pages, turn)
+    }
+}
+data_structures_harness::forward_api!(PrintZero => print_zero_unlimited);
 
 #[test]
 fn the_reference_passes_print_queue() {
@@ -163,36 +147,45 @@ fn a_turn_of_zero_taken_for_no_limit_is_caught() {
 // ---------------------------------------------------------------------------------------------
 
 /// The reference's `BTreeMap`, with accepted positions kept in 16 bits.
-fn bookings_u16_positions(requests: &[(u64, u64)]) -> Vec<usize> {
-    let mut booked: BTreeMap<u64, u64> = BTreeMap::new();
-    let mut accepted: Vec<u16> = Vec::new();
-    for (position, &(start, end)) in requests.iter().enumerate() {
-        let clash = booked.range(..end).next_back().is_some_and(|(_, &e)| e > start);
-        if start < end && !clash {
-            booked.insert(start, end);
-            accepted.push(position as u16);
+mod bookings_u16_positions {
+    pub use data_structures_solution::*;
+    use std::collections::BTreeMap;
+
+    pub fn accept_bookings(requests: &[(u64, u64)]) -> Vec<usize> {
+        let mut booked: BTreeMap<u64, u64> = BTreeMap::new();
+        let mut accepted: Vec<u16> = Vec::new();
+        for (position, &(start, end)) in requests.iter().enumerate() {
+            let clash = booked.range(..end).next_back().is_some_and(|(_, &e)| e > start);
+            if start < end && !clash {
+                booked.insert(start, end);
+                accepted.push(position as u16);
+            }
         }
+        accepted.into_iter().map(usize::from).collect()
     }
-    accepted.into_iter().map(usize::from).collect()
 }
+data_structures_harness::forward_api!(BookingsU16 => bookings_u16_positions);
 
 /// The reference's `BTreeMap`, with minutes kept in 32 bits.
-fn bookings_u32_minutes(requests: &[(u64, u64)]) -> Vec<usize> {
-    let mut booked: BTreeMap<u32, u32> = BTreeMap::new();
-    let mut accepted = Vec::new();
-    for (position, &(start, end)) in requests.iter().enumerate() {
-        let (start, end) = (start as u32, end as u32);
-        let clash = booked.range(..end).next_back().is_some_and(|(_, &e)| e > start);
-        if start < end && !clash {
-            booked.insert(start, end);
-            accepted.push(position);
-        }
-    }
-    accepted
-}
+mod bookings_u32_minutes {
+    pub use data_structures_solution::*;
+    use std::collections::BTreeMap;
 
-api!(BookingsU16, accept_bookings = bookings_u16_positions);
-api!(BookingsU32, accept_bookings = bookings_u32_minutes);
+    pub fn accept_bookings(requests: &[(u64, u64)]) -> Vec<usize> {
+        let mut booked: BTreeMap<u32, u32> = BTreeMap::new();
+        let mut accepted = Vec::new();
+        for (position, &(start, end)) in requests.iter().enumerate() {
+            let (start, end) = (start as u32, end as u32);
+            let clash = booked.range(..end).next_back().is_some_and(|(_, &e)| e > start);
+            if start < end && !clash {
+                booked.insert(start, end);
+                accepted.push(position);
+            }
+        }
+        accepted
+    }
+}
+data_structures_harness::forward_api!(BookingsU32 => bookings_u32_minutes);
 
 #[test]
 fn the_reference_passes_room_bookings() {
@@ -216,35 +209,46 @@ fn minutes_truncated_to_32_bits_are_caught() {
 // ---------------------------------------------------------------------------------------------
 
 /// The reference's `BinaryHeap`, with ticket numbers kept in 16 bits.
-fn triage_u16_tickets(events: &[u32]) -> Vec<usize> {
-    let mut waiting: BinaryHeap<(u32, Reverse<u16>)> = BinaryHeap::new();
-    let mut taken = Vec::new();
-    for (position, &event) in events.iter().enumerate() {
-        if event > 0 {
-            waiting.push((event, Reverse(position as u16)));
-        } else if let Some((_, Reverse(ticket))) = waiting.pop() {
-            taken.push(usize::from(ticket));
+mod triage_u16_tickets {
+    pub use data_structures_solution::*;
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+
+    pub fn triage_order(events: &[u32]) -> Vec<usize> {
+        let mut waiting: BinaryHeap<(u32, Reverse<u16>)> = BinaryHeap::new();
+        let mut taken = Vec::new();
+        for (position, &event) in events.iter().enumerate() {
+            if event > 0 {
+                waiting.push((event, Reverse(position as u16)));
+            } else if let Some((_, Reverse(ticket))) = waiting.pop() {
+                taken.push(usize::from(ticket));
+            }
         }
+        taken
     }
-    taken
 }
+data_structures_harness::forward_api!(TriageU16Tickets => triage_u16_tickets);
 
 /// The reference's `BinaryHeap`, with urgencies kept in 16 bits ("urgency is 1 to 5").
-fn triage_u16_urgency(events: &[u32]) -> Vec<usize> {
-    let mut waiting: BinaryHeap<(u16, Reverse<usize>)> = BinaryHeap::new();
-    let mut taken = Vec::new();
-    for (position, &event) in events.iter().enumerate() {
-        if event > 0 {
-            waiting.push((event as u16, Reverse(position)));
-        } else if let Some((_, Reverse(ticket))) = waiting.pop() {
-            taken.push(ticket);
-        }
-    }
-    taken
-}
+mod triage_u16_urgency {
+    pub use data_structures_solution::*;
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
 
-api!(TriageU16Tickets, triage_order = triage_u16_tickets);
-api!(TriageU16Urgency, triage_order = triage_u16_urgency);
+    pub fn triage_order(events: &[u32]) -> Vec<usize> {
+        let mut waiting: BinaryHeap<(u16, Reverse<usize>)> = BinaryHeap::new();
+        let mut taken = Vec::new();
+        for (position, &event) in events.iter().enumerate() {
+            if event > 0 {
+                waiting.push((event as u16, Reverse(position)));
+            } else if let Some((_, Reverse(ticket))) = waiting.pop() {
+                taken.push(ticket);
+            }
+        }
+        taken
+    }
+}
+data_structures_harness::forward_api!(TriageU16Urgency => triage_u16_urgency);
 
 #[test]
 fn the_reference_passes_support_triage() {
