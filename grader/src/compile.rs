@@ -86,7 +86,7 @@ pub fn build(root: &Path, chapter: &str, subject: Subject, heap: bool) -> Result
             error: shorten(m["message"]["rendered"].as_str().unwrap_or("(no message)")),
             api_mismatch: m["target"]["src_path"]
                 .as_str()
-                .is_some_and(|p| p.contains("/grader/harness/")),
+                .is_some_and(|p| p.contains(&format!("/{}/", layout.dir(Role::Harness)))),
         },
         // No compiler message: cargo failed earlier (a broken Cargo.toml, a missing dependency).
         None => Build::Failed {

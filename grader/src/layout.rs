@@ -20,6 +20,16 @@ pub enum Role {
 impl Role {
     /// Every role, in the order the workspace lists the crates.
     pub const ALL: [Role; 4] = [Role::Harness, Role::Starter, Role::Exercise, Role::Solution];
+
+    /// The directory holding this role's crate of every chapter, relative to the root.
+    pub fn parent_dir(self) -> &'static str {
+        match self {
+            Role::Exercise => "exercises",
+            Role::Solution => "solutions",
+            Role::Starter => "grader/starters",
+            Role::Harness => "grader/harness",
+        }
+    }
 }
 
 impl From<Subject> for Role {
@@ -46,13 +56,7 @@ impl<'a> Layout<'a> {
 
     /// The crate's directory, relative to the workspace root.
     pub fn dir(&self, role: Role) -> String {
-        let chapter = self.chapter;
-        match role {
-            Role::Exercise => format!("exercises/{chapter}"),
-            Role::Solution => format!("solutions/{chapter}"),
-            Role::Starter => format!("grader/starters/{chapter}"),
-            Role::Harness => format!("grader/harness/{chapter}"),
-        }
+        format!("{}/{}", role.parent_dir(), self.chapter)
     }
 
     /// The crate's package name, as `cargo -p` takes it.
@@ -106,9 +110,18 @@ mod tests {
     #[test]
     fn binaries_are_named_per_subject_and_heap() {
         let layout = Layout::new("memory");
-        assert_eq!(layout.binary(Subject::Exercises, false), "memory-harness-exercise");
-        assert_eq!(layout.binary(Subject::Solutions, true), "memory-harness-solution-heap");
-        assert_eq!(layout.binary_source(Subject::Starters, true), "src/bin/starter_heap.rs");
+        assert_eq!(
+            layout.binary(Subject::Exercises, false),
+            "memory-harness-exercise"
+        );
+        assert_eq!(
+            layout.binary(Subject::Solutions, true),
+            "memory-harness-solution-heap"
+        );
+        assert_eq!(
+            layout.binary_source(Subject::Starters, true),
+            "src/bin/starter_heap.rs"
+        );
         assert_eq!(Role::from(Subject::Starters), Role::Starter);
     }
 }

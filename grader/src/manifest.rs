@@ -86,7 +86,10 @@ impl Chapter {
     /// Whether any task is graded on heap figures: then the harness's graded binaries count
     /// allocations, and each has a twin under dhat's allocator for `grader profile`.
     pub fn has_heap_checks(&self) -> bool {
-        self.tasks.iter().flat_map(|t| &t.checks).any(Check::needs_heap_profiler)
+        self.tasks
+            .iter()
+            .flat_map(|t| &t.checks)
+            .any(Check::needs_heap_profiler)
     }
 }
 

@@ -7,8 +7,8 @@
 
 use crate::compile::{self, Build};
 use crate::grade::task_seed;
-use crate::manifest::{Chapter, Task};
 use crate::layout::Layout;
+use crate::manifest::{Chapter, Task};
 use crate::task_id::TaskId;
 use crate::workspace::Subject;
 use anyhow::{Context, Result, bail};

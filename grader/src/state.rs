@@ -3,8 +3,8 @@
 //! `cargo clean` does not forget it), written atomically; a missing file is a fresh start and a
 //! corrupt one is set aside and rebuilt with a warning, never a crash.
 
-use crate::task_id::TaskId;
 use crate::result::{Report, Status};
+use crate::task_id::TaskId;
 use crate::workspace::Subject;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};

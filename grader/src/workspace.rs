@@ -90,11 +90,12 @@ pub fn check_agreement(root: &Path, manifest: &Manifest) -> Result<()> {
             }
         }
     }
-    if let Ok(entries) = std::fs::read_dir(root.join("exercises")) {
+    if let Ok(entries) = std::fs::read_dir(root.join(Role::Exercise.parent_dir())) {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if entry.path().join("Cargo.toml").is_file() && manifest.chapter(&name).is_none() {
-                problems.push(format!("exercises/{name} is not a chapter in {MANIFEST}"));
+                let dir = Layout::new(&name).dir(Role::Exercise);
+                problems.push(format!("{dir} is not a chapter in {MANIFEST}"));
             }
         }
     }

@@ -16,8 +16,15 @@ fn a_new_chapter_grades_at_once_and_check_names_hand_edits() {
 
     let created = run(&["dev", "new", "demo"]);
     let said = String::from_utf8_lossy(&created.stdout);
-    assert!(created.status.success(), "{said}\n{}", String::from_utf8_lossy(&created.stderr));
-    assert!(said.contains("write  grader/harness/demo/src/bin/exercise.rs"), "{said}");
+    assert!(
+        created.status.success(),
+        "{said}\n{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    assert!(
+        said.contains("write  grader/harness/demo/src/bin/exercise.rs"),
+        "{said}"
+    );
     assert!(run(&["dev", "check"]).status.success());
 
     let solutions = run(&["--json", "--solutions", "demo"]);

@@ -1,9 +1,9 @@
 //! `grader hint CHAPTER/TASK`: the task's hints, one more each time (a nudge, then the
 //! technique, then the idiom), remembering how many were already shown.
 
-use crate::task_id::TaskId;
 use crate::manifest::Task;
 use crate::state::State;
+use crate::task_id::TaskId;
 use std::fmt::Write;
 
 /// What each hint level is.

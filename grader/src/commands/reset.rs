@@ -6,6 +6,7 @@
 //! findings file and benchmarks. Sources the learner added under `src/` are moved to the backup
 //! too, so the crate is exactly the starter again. Tests, examples and the rest stay as they are.
 
+use crate::layout::{Layout, Role};
 use crate::state::STATE_DIR;
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
@@ -24,8 +25,9 @@ pub struct Outcome {
 
 /// Resets `exercises/<chapter>` to the frozen starter, backing up first; `now` names the backup.
 pub fn reset(root: &Path, chapter: &str, now: SystemTime) -> Result<Outcome> {
-    let starter = root.join("grader/starters").join(chapter);
-    let exercise = root.join("exercises").join(chapter);
+    let layout = Layout::new(chapter);
+    let starter = root.join(layout.dir(Role::Starter));
+    let exercise = root.join(layout.dir(Role::Exercise));
     if !starter.is_dir() || !exercise.is_dir() {
         bail!("no chapter {chapter:?} with a frozen starter and an exercise crate");
     }

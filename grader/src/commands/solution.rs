@@ -1,6 +1,7 @@
 //! `grader solution CHAPTER/TASK`: the reference solution's code for one task, shown only once
 //! the task has passed (or with `--force`): reading it first would skip the exercise.
 
+use crate::layout::{Layout, Role};
 use crate::task_id::TaskId;
 use anyhow::{Context, Result, bail};
 use std::fmt::Write;
@@ -11,7 +12,7 @@ use std::path::Path;
 /// anchor markers left out, as mdBook does), or the whole file when no anchor is named.
 pub fn excerpt(root: &Path, chapter: &str, entry: &str) -> Result<String> {
     let (file, anchor) = entry.split_once(':').map_or((entry, None), |(f, a)| (f, Some(a)));
-    let path = root.join("solutions").join(chapter).join(file);
+    let path = root.join(Layout::new(chapter).dir(Role::Solution)).join(file);
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let Some(anchor) = anchor else {
         return Ok(text);
@@ -41,7 +42,11 @@ pub fn render(root: &Path, chapter: &str, id: &TaskId, entries: &[String]) -> Re
     let mut out = format!("The reference solution of {id}:\n");
     for entry in entries {
         let file = entry.split(':').next().unwrap_or(entry);
-        let _ = writeln!(out, "\n── solutions/{chapter}/{file} ──\n");
+        let _ = writeln!(
+            out,
+            "\n── {}/{file} ──\n",
+            Layout::new(chapter).dir(Role::Solution)
+        );
         out.push_str(&excerpt(root, chapter, entry)?);
     }
     let _ = writeln!(

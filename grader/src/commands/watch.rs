@@ -3,10 +3,10 @@
 //! (the notify crate); `--poll` compares the files' times every half second instead, for file
 //! systems that send no events (network drives, some containers and virtual machines).
 
-use crate::task_id::TaskId;
 use crate::report::figures;
 use crate::result::Report;
 use crate::state::State;
+use crate::task_id::TaskId;
 use anyhow::{Context, Result};
 use notify::{Config, Event, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher as _};
 use std::path::{Path, PathBuf};

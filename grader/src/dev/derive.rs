@@ -53,7 +53,9 @@ pub fn harness_manifest(chapter: &Chapter) -> String {
     for dependency in &dependencies {
         let _ = writeln!(out, "{dependency}.workspace = true");
     }
-    out.push_str("\n# The tests grade the reference and a learner's likely shortcuts through the same tasks.\n");
+    out.push_str(
+        "\n# The tests grade the reference and a learner's likely shortcuts through the same tasks.\n",
+    );
     out.push_str("[dev-dependencies]\n");
     for dependency in &dev_dependencies {
         let _ = writeln!(out, "{dependency}.workspace = true");
@@ -159,10 +161,10 @@ pub fn starter_crate(root: &Path, chapter: &Chapter) -> Result<Files> {
     let exercise_dir = root.join(layout.dir(Role::Exercise));
     let starter_dir = layout.dir(Role::Starter);
     let cargo_path = exercise_dir.join("Cargo.toml");
-    let cargo_text = std::fs::read_to_string(&cargo_path)
-        .with_context(|| format!("reading {}", cargo_path.display()))?;
-    let cargo: toml::Table = toml::from_str(&cargo_text)
-        .with_context(|| format!("parsing {}", cargo_path.display()))?;
+    let cargo_text =
+        std::fs::read_to_string(&cargo_path).with_context(|| format!("reading {}", cargo_path.display()))?;
+    let cargo: toml::Table =
+        toml::from_str(&cargo_text).with_context(|| format!("parsing {}", cargo_path.display()))?;
 
     let mut manifest = format!(
         "# {GENERATED}: every other file of this crate is a frozen copy of {}.\n\
@@ -222,7 +224,10 @@ pub const FROZEN: [&str; 3] = ["src", "findings.toml", "benches/inputs"];
 fn inline(value: &toml::Value) -> String {
     match value {
         toml::Value::Table(table) => {
-            let entries: Vec<String> = table.iter().map(|(k, v)| format!("{k} = {}", inline(v))).collect();
+            let entries: Vec<String> = table
+                .iter()
+                .map(|(k, v)| format!("{k} = {}", inline(v)))
+                .collect();
             format!("{{ {} }}", entries.join(", "))
         }
         other => other.to_string(),
@@ -234,9 +239,16 @@ pub fn solution_shims(root: &Path, chapter: &Chapter) -> Result<Files> {
     let layout = Layout::new(&chapter.name);
     let tests = root.join(layout.dir(Role::Exercise)).join("tests");
     let mut files = Files::new();
-    let names = if tests.is_dir() { files_under(&tests)? } else { vec![] };
+    let names = if tests.is_dir() {
+        files_under(&tests)?
+    } else {
+        vec![]
+    };
     for name in names.iter().filter(|n| n.ends_with(".rs") && !n.contains('/')) {
-        let (exercise, solution) = (layout.crate_name(Role::Exercise), layout.crate_name(Role::Solution));
+        let (exercise, solution) = (
+            layout.crate_name(Role::Exercise),
+            layout.crate_name(Role::Solution),
+        );
         let text = format!(
             "// {GENERATED}.\n\
              //! The exercise's tests, run against the reference solution: `cargo test -p {}`\n\
@@ -248,7 +260,10 @@ pub fn solution_shims(root: &Path, chapter: &Chapter) -> Result<Files> {
             layout.dir(Role::Exercise),
             layout.dir(Role::Exercise),
         );
-        files.insert(format!("{}/tests/{name}", layout.dir(Role::Solution)), text.into_bytes());
+        files.insert(
+            format!("{}/tests/{name}", layout.dir(Role::Solution)),
+            text.into_bytes(),
+        );
     }
     Ok(files)
 }
@@ -258,7 +273,8 @@ pub fn files_under(dir: &Path) -> Result<Vec<String>> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
-        let entries = std::fs::read_dir(&current).with_context(|| format!("listing {}", current.display()))?;
+        let entries =
+            std::fs::read_dir(&current).with_context(|| format!("listing {}", current.display()))?;
         for entry in entries {
             let path = entry?.path();
             if path.is_dir() {

@@ -40,12 +40,18 @@ impl Plan {
 pub fn plan(root: &Path, manifest: &Manifest) -> Result<Plan> {
     let mut derived = Files::new();
     let cargo_toml = std::fs::read_to_string(root.join("Cargo.toml")).context("reading Cargo.toml")?;
-    derived.insert("Cargo.toml".into(), root_cargo::rewrite(&cargo_toml, manifest)?.into_bytes());
+    derived.insert(
+        "Cargo.toml".into(),
+        root_cargo::rewrite(&cargo_toml, manifest)?.into_bytes(),
+    );
     let mut owned = Vec::new();
     for chapter in &manifest.chapters {
         let layout = Layout::new(&chapter.name);
         let harness = layout.dir(Role::Harness);
-        derived.insert(format!("{harness}/Cargo.toml"), derive::harness_manifest(chapter).into_bytes());
+        derived.insert(
+            format!("{harness}/Cargo.toml"),
+            derive::harness_manifest(chapter).into_bytes(),
+        );
         for heap_twin in [false, true] {
             if heap_twin && !chapter.has_heap_checks() {
                 continue;
@@ -183,7 +189,10 @@ mod tests {
         assert_eq!(harness.matches("[[bin]]").count(), 6);
         assert!(harness.contains("dhat.workspace = true"));
         let graded = derive::harness_binary(memory, crate::workspace::Subject::Exercises, false);
-        assert!(graded.contains("CountingAlloc") && !graded.contains("dhat"), "{graded}");
+        assert!(
+            graded.contains("CountingAlloc") && !graded.contains("dhat"),
+            "{graded}"
+        );
         let twin = derive::harness_binary(memory, crate::workspace::Subject::Exercises, true);
         assert!(twin.contains("dhat::Alloc"), "{twin}");
         let big_o = derive::harness_manifest(manifest.chapter("big-o").unwrap());

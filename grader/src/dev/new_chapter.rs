@@ -15,13 +15,23 @@ const NEXT_PART: &str = "# After the course";
 
 /// Writes the new chapter's hand-written files and its manifest entry. Refuses to overwrite.
 pub fn create(root: &Path, chapter: &str, title: Option<&str>) -> Result<()> {
-    ensure!(is_kebab(chapter), "{chapter:?} is not a kebab-case name (like `big-o`)");
+    ensure!(
+        is_kebab(chapter),
+        "{chapter:?} is not a kebab-case name (like `big-o`)"
+    );
     let manifest_path = root.join(MANIFEST);
     let manifest = Manifest::load(&manifest_path)?;
-    ensure!(manifest.chapter(chapter).is_none(), "{MANIFEST} already has a chapter {chapter:?}");
+    ensure!(
+        manifest.chapter(chapter).is_none(),
+        "{MANIFEST} already has a chapter {chapter:?}"
+    );
     let layout = Layout::new(chapter);
     let title = title.map_or_else(|| default_title(chapter), str::to_string);
-    let checklist = &manifest.checklist.first().context("the manifest has no checklist")?.id;
+    let checklist = &manifest
+        .checklist
+        .first()
+        .context("the manifest has no checklist")?
+        .id;
     let fill = |template: &str| {
         template
             .replace("{{chapter}}", chapter)
@@ -33,21 +43,48 @@ pub fn create(root: &Path, chapter: &str, title: Option<&str>) -> Result<()> {
     let exercise = layout.dir(Role::Exercise);
     let solution = layout.dir(Role::Solution);
     let files = [
-        (format!("{exercise}/Cargo.toml"), include_str!("templates/exercise_Cargo.toml")),
-        (format!("{exercise}/src/lib.rs"), include_str!("templates/exercise_lib.rs")),
+        (
+            format!("{exercise}/Cargo.toml"),
+            include_str!("templates/exercise_Cargo.toml"),
+        ),
+        (
+            format!("{exercise}/src/lib.rs"),
+            include_str!("templates/exercise_lib.rs"),
+        ),
         (
             format!("{exercise}/tests/{}.rs", layout.crate_name(Role::Exercise)),
             include_str!("templates/exercise_test.rs"),
         ),
-        (format!("{exercise}/benches/inputs/mod.rs"), include_str!("templates/exercise_inputs.rs")),
-        (format!("{exercise}/benches/count_distinct.rs"), include_str!("templates/exercise_bench.rs")),
-        (format!("{solution}/Cargo.toml"), include_str!("templates/solution_Cargo.toml")),
-        (format!("{solution}/src/lib.rs"), include_str!("templates/solution_lib.rs")),
-        (format!("{}/src/lib.rs", layout.dir(Role::Harness)), include_str!("templates/harness_lib.rs")),
-        (format!("book/src/{chapter}/index.md"), include_str!("templates/book_page.md")),
+        (
+            format!("{exercise}/benches/inputs/mod.rs"),
+            include_str!("templates/exercise_inputs.rs"),
+        ),
+        (
+            format!("{exercise}/benches/count_distinct.rs"),
+            include_str!("templates/exercise_bench.rs"),
+        ),
+        (
+            format!("{solution}/Cargo.toml"),
+            include_str!("templates/solution_Cargo.toml"),
+        ),
+        (
+            format!("{solution}/src/lib.rs"),
+            include_str!("templates/solution_lib.rs"),
+        ),
+        (
+            format!("{}/src/lib.rs", layout.dir(Role::Harness)),
+            include_str!("templates/harness_lib.rs"),
+        ),
+        (
+            format!("book/src/{chapter}/index.md"),
+            include_str!("templates/book_page.md"),
+        ),
     ];
     for (path, _) in &files {
-        ensure!(!root.join(path).exists(), "{path} already exists: not overwriting it");
+        ensure!(
+            !root.join(path).exists(),
+            "{path} already exists: not overwriting it"
+        );
     }
     for (path, template) in &files {
         let full = root.join(path);
@@ -63,7 +100,10 @@ pub fn create(root: &Path, chapter: &str, title: Option<&str>) -> Result<()> {
 
     let summary_path = root.join(SUMMARY);
     let summary = std::fs::read_to_string(&summary_path).with_context(|| format!("reading {SUMMARY}"))?;
-    std::fs::write(&summary_path, with_entry(&summary, &format!("- [{title}]({chapter}/index.md)")))?;
+    std::fs::write(
+        &summary_path,
+        with_entry(&summary, &format!("- [{title}]({chapter}/index.md)")),
+    )?;
     println!("  write  {SUMMARY}");
     Ok(())
 }
@@ -100,7 +140,8 @@ mod tests {
 
     #[test]
     fn a_new_chapter_ends_the_course_part() {
-        let summary = "# The course\n\n- [A](a/index.md)\n  - [B](a/b.md)\n\n# After the course\n\n- [X](x.md)\n";
+        let summary =
+            "# The course\n\n- [A](a/index.md)\n  - [B](a/b.md)\n\n# After the course\n\n- [X](x.md)\n";
         let new = with_entry(summary, "- [Demo](demo/index.md)");
         assert_eq!(
             new,
@@ -119,9 +160,15 @@ mod tests {
             include_str!("templates/book_page.md"),
         ];
         for template in templates {
-            let rest = ["{{chapter}}", "{{crate}}", "{{title}}", "{{checklist}}", "{{#include"]
-                .iter()
-                .fold(template.to_string(), |text, known| text.replace(known, ""));
+            let rest = [
+                "{{chapter}}",
+                "{{crate}}",
+                "{{title}}",
+                "{{checklist}}",
+                "{{#include",
+            ]
+            .iter()
+            .fold(template.to_string(), |text, known| text.replace(known, ""));
             assert!(!rest.contains("{{"), "unknown placeholder in:\n{template}");
         }
     }

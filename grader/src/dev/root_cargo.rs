@@ -36,7 +36,8 @@ pub fn rewrite(text: &str, manifest: &Manifest) -> Result<String> {
 
 /// `text` with the lines between `BEGIN name` and `END` replaced by `lines`.
 fn replace_section(text: &str, name: &str, lines: &[String]) -> Result<String> {
-    let begin_line = format!("{BEGIN} {name} (`cargo run -p grader -- dev sync` writes them from grader/workbook.toml)");
+    let begin_line =
+        format!("{BEGIN} {name} (`cargo run -p grader -- dev sync` writes them from grader/workbook.toml)");
     let mut out = Vec::new();
     let mut inside = false;
     let mut found = false;
@@ -59,9 +60,7 @@ fn replace_section(text: &str, name: &str, lines: &[String]) -> Result<String> {
         }
     }
     if !found || inside {
-        bail!(
-            "Cargo.toml: no generated section `{name}` (a line `{BEGIN} {name} …` and a line `{END}`)"
-        );
+        bail!("Cargo.toml: no generated section `{name}` (a line `{BEGIN} {name} …` and a line `{END}`)");
     }
     Ok(out.join("\n") + "\n")
 }
@@ -80,7 +79,10 @@ mod tests {
     fn only_the_sections_change() {
         let text = "a = 1\n# @generated begin: x (old words)\nold\n# @generated end\nb = 2\n";
         let new = replace_section(text, "x", &["new".into()]).unwrap();
-        assert!(new.starts_with("a = 1\n# @generated begin: x (`cargo run"), "{new}");
+        assert!(
+            new.starts_with("a = 1\n# @generated begin: x (`cargo run"),
+            "{new}"
+        );
         assert!(new.ends_with(")\nnew\n# @generated end\nb = 2\n"), "{new}");
         assert!(replace_section("a = 1\n", "x", &[]).is_err());
         assert!(replace_section("# @generated begin: x (y)\nold\n", "x", &[]).is_err());
