@@ -2,6 +2,7 @@
 
 use crate::manifest::Manifest;
 use crate::result::{ChecklistResult, ChecklistStatus, TaskResult};
+use crate::task_id::TaskId;
 
 /// The checklist for a run that graded `results`.
 pub fn assess(manifest: &Manifest, results: &[TaskResult]) -> Vec<ChecklistResult> {
@@ -14,13 +15,9 @@ pub fn assess(manifest: &Manifest, results: &[TaskResult]) -> Vec<ChecklistResul
                 .iter()
                 .flat_map(|c| c.tasks.iter().map(move |t| (c, t)))
                 .filter(|(_, t)| t.checklist.contains(&item.id))
-                .map(|(c, t)| format!("{}/{}", c.name, t.name))
+                .map(|(c, t)| TaskId::new(&c.name, &t.name).to_string())
                 .collect();
-            let outcome = |id: &String| {
-                results
-                    .iter()
-                    .find(|r| format!("{}/{}", r.chapter, r.task) == *id)
-            };
+            let outcome = |id: &String| results.iter().find(|r| r.id() == **id);
             let tasks_passed = tasks
                 .iter()
                 .filter(|t| outcome(t).is_some_and(|r| r.passed))

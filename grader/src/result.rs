@@ -4,6 +4,7 @@
 //! renamed or removed. `tasks[].chapter`, `.task`, `.passed` and `checklist[].item`, `.passed`
 //! are the fields every version guarantees.
 
+use crate::task_id::TaskId;
 use crate::workspace::Subject;
 use grader_kit::protocol::{Measurement, Mismatch};
 use serde::{Deserialize, Serialize};
@@ -57,6 +58,13 @@ pub struct TaskResult {
     pub details: Option<String>,
     /// Wall-clock seconds spent grading the task (building excluded).
     pub seconds: f64,
+}
+
+impl TaskResult {
+    /// The task's id, `chapter/task`.
+    pub fn id(&self) -> TaskId {
+        TaskId::new(&self.chapter, &self.task)
+    }
 }
 
 /// How a task ended.

@@ -145,7 +145,7 @@ fn checklist(out: &mut String, report: &Report) {
 
 /// One task: title, badge, what happened, what to do, the mismatch or output, the figures.
 fn task(out: &mut String, t: &TaskResult) {
-    let name = format!("{}/{}", t.chapter, t.task);
+    let name = t.id().to_string();
     let class = match t.status {
         Status::Passed => "ok",
         Status::Inconclusive => "warn",
