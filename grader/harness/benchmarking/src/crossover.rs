@@ -2,7 +2,7 @@
 //! large sizes, and from which size the hashed one wins. The grader times the same two
 //! (frozen) functions itself and accepts the recorded crossover within a stated factor.
 
-use crate::Api;
+use crate::{Api, inputs};
 use benchmarking_starter::{QUERIES, count_known_hashed, count_known_linear};
 use fastrand::Rng;
 use grader_kit::Task;
@@ -232,23 +232,11 @@ fn hashed_over_linear(rng: &mut Rng, n: usize, pass: usize) -> (f64, f64) {
     (hashed / linear, others / f64::max(wall, 1e-9))
 }
 
-/// `n` distinct known IDs, and QUERIES queries, half of them known, in random order (a
-/// predictable hit/miss pattern would let the branch predictor flatter one side).
+/// The inputs of one call at size `n`: `n` known IDs and [`QUERIES`] queries, half of them
+/// known, in random order (a predictable hit/miss pattern would let the branch predictor
+/// flatter one side), as the exercise's benchmark makes them.
 pub fn lookup_input(rng: &mut Rng, n: usize) -> (Vec<u32>, Vec<u32>) {
-    let mut ids: Vec<u32> = (0..2 * n as u32).collect();
-    rng.shuffle(&mut ids);
-    let (known, unknown) = ids.split_at(n);
-    let mut queries: Vec<u32> = (0..QUERIES)
-        .map(|i| {
-            if i % 2 == 0 {
-                known[rng.usize(..n)]
-            } else {
-                unknown[rng.usize(..n)]
-            }
-        })
-        .collect();
-    rng.shuffle(&mut queries);
-    (known.to_vec(), queries)
+    inputs::lookup_inputs(rng, n, QUERIES)
 }
 
 #[cfg(test)]

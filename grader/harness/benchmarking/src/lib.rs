@@ -5,6 +5,11 @@
 pub mod crossover;
 pub mod honest;
 
+/// The inputs the tasks are graded on, and their sizes: the frozen copy of the exercise's
+/// `benches/inputs/mod.rs`, which its benchmarks use too.
+#[path = "../../../starters/benchmarking/benches/inputs/mod.rs"]
+pub mod inputs;
+
 use std::process::ExitCode;
 
 /// The system allocator, declared here so that a subject crate cannot declare one of its own
@@ -14,48 +19,23 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOC: std::alloc::System = std::alloc::System;
 
-/// The chapter's public API, exactly as the exercise declares it.
-pub trait Api {
-    /// The crate's `findings.toml`.
-    const FINDINGS: &'static str;
-    /// See `benchmarking::count_known_linear`.
-    fn count_known_linear(known: &[u32], queries: &[u32]) -> usize;
-    /// See `benchmarking::count_known_hashed`.
-    fn count_known_hashed(known: &[u32], queries: &[u32]) -> usize;
-    /// See `benchmarking::make_line`.
-    fn make_line(seed: u64, prices: usize) -> String;
-    /// See `benchmarking::total_cents`.
-    fn total_cents(line: &str) -> u64;
-    /// See `benchmarking::bench_total_cents`.
-    fn bench_total_cents(c: &mut criterion::Criterion, total_cents: fn(&str) -> u64);
-}
-
-/// Implements [`Api`] for a new marker type by calling a crate with the chapter's API.
-#[macro_export]
-macro_rules! forward_api {
-    ($marker:ident => $krate:ident) => {
-        /// The subject these tasks grade.
-        #[derive(Debug)]
-        pub struct $marker;
-        impl $crate::Api for $marker {
-            const FINDINGS: &'static str = $krate::FINDINGS;
-            fn count_known_linear(known: &[u32], queries: &[u32]) -> usize {
-                $krate::count_known_linear(known, queries)
-            }
-            fn count_known_hashed(known: &[u32], queries: &[u32]) -> usize {
-                $krate::count_known_hashed(known, queries)
-            }
-            fn make_line(seed: u64, prices: usize) -> String {
-                $krate::make_line(seed, prices)
-            }
-            fn total_cents(line: &str) -> u64 {
-                $krate::total_cents(line)
-            }
-            fn bench_total_cents(c: &mut criterion::Criterion, total_cents: fn(&str) -> u64) {
-                $krate::bench_total_cents(c, total_cents)
-            }
-        }
-    };
+grader_kit::subject_api! {
+    crate benchmarking_harness;
+    /// The chapter's public API, exactly as the exercise declares it.
+    pub trait Api {
+        // The crate's `findings.toml`.
+        const FINDINGS: &'static str;
+        /// See `benchmarking::count_known_linear`.
+        fn count_known_linear(known: &[u32], queries: &[u32]) -> usize;
+        /// See `benchmarking::count_known_hashed`.
+        fn count_known_hashed(known: &[u32], queries: &[u32]) -> usize;
+        /// See `benchmarking::make_line`.
+        fn make_line(seed: u64, prices: usize) -> String;
+        /// See `benchmarking::total_cents`.
+        fn total_cents(line: &str) -> u64;
+        /// See `benchmarking::bench_total_cents`.
+        fn bench_total_cents(c: &mut criterion::Criterion, total_cents: fn(&str) -> u64) -> ();
+    }
 }
 
 forward_api!(Starter => benchmarking_starter);

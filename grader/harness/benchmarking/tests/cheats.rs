@@ -88,41 +88,6 @@ fn measured(response: Response) -> [Measurement; 2] {
     }
 }
 
-/// The starter's lying benchmark, as given: the line is made inside the timed loop.
-fn lying_benchmark(c: &mut Criterion, total_cents: fn(&str) -> u64) {
-    Starter::bench_total_cents(c, total_cents);
-}
-
-/// Forwards everything but the benchmark (and `total_cents`, where given) to the starter.
-macro_rules! subject {
-    ($name:ident, bench: $bench:expr) => {
-        subject!($name, bench: $bench, total_cents: Starter::total_cents);
-    };
-    ($name:ident, bench: $bench:expr, total_cents: $total:expr) => {
-        struct $name;
-        impl Api for $name {
-            const FINDINGS: &'static str = Starter::FINDINGS;
-            fn count_known_linear(known: &[u32], queries: &[u32]) -> usize {
-                Starter::count_known_linear(known, queries)
-            }
-            fn count_known_hashed(known: &[u32], queries: &[u32]) -> usize {
-                Starter::count_known_hashed(known, queries)
-            }
-            fn make_line(seed: u64, prices: usize) -> String {
-                Starter::make_line(seed, prices)
-            }
-            fn total_cents(line: &str) -> u64 {
-                let total: fn(&str) -> u64 = $total;
-                total(line)
-            }
-            fn bench_total_cents(c: &mut Criterion, total_cents: fn(&str) -> u64) {
-                let bench: fn(&mut Criterion, fn(&str) -> u64) = $bench;
-                bench(c, total_cents)
-            }
-        }
-    };
-}
-
 // ---------------------------------------------------------------------------------------------
 // The reference
 // ---------------------------------------------------------------------------------------------
@@ -147,9 +112,15 @@ fn slow_total_cents(line: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// The starter, with `slow_total_cents` as its `total_cents`.
+mod slowed {
+    pub(super) use super::slow_total_cents as total_cents;
+    pub use benchmarking_starter::*;
+}
+benchmarking_harness::forward_api!(Slowed => slowed);
+
 #[test]
 fn a_slowed_total_cents_fails_the_guard() {
-    subject!(Slowed, bench: lying_benchmark, total_cents: slow_total_cents);
     let [accuracy, guard] = measured(grade::<Slowed>("slowed total_cents"));
     println!("(accuracy, not asserted: {})", describe(&accuracy));
     assert_eq!(guard.metric, "no-slower");
@@ -196,10 +167,17 @@ fn criterion_figure(bench: fn(&mut Criterion, fn(&str) -> u64), label: &str) -> 
     typical_seconds(&estimates.expect("criterion's estimates")).expect("a figure")
 }
 
+/// The starter, with `fudged_benchmark` as its benchmark.
+mod fudged {
+    pub(super) use super::fudged_benchmark as bench_total_cents;
+    pub use benchmarking_starter::*;
+}
+benchmarking_harness::forward_api!(Fudged => fudged);
+
 #[test]
 fn the_lie_fails_and_divided_by_a_tuned_constant_still_fails() {
-    subject!(Lying, bench: lying_benchmark);
-    let [lie, guard] = measured(grade::<Lying>("starter's lie"));
+    // The starter's own benchmark: the line is made inside the timed loop.
+    let [lie, guard] = measured(grade::<Starter>("starter's lie"));
     assert_eq!(lie.verdict, Verdict::Fail, "{}", describe(&lie));
     assert!(lie.value > 1.4, "{}", describe(&lie));
     assert_ne!(guard.verdict, Verdict::Fail, "{}", describe(&guard));
@@ -211,7 +189,7 @@ fn the_lie_fails_and_divided_by_a_tuned_constant_still_fails() {
         let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(PoisonError::into_inner);
         let mut ratios: Vec<f64> = (0..3)
             .map(|_| {
-                criterion_figure(lying_benchmark, "lie")
+                criterion_figure(Starter::bench_total_cents, "lie")
                     / criterion_figure(Solution::bench_total_cents, "honest")
             })
             .collect();
@@ -220,7 +198,6 @@ fn the_lie_fails_and_divided_by_a_tuned_constant_still_fails() {
     };
     println!("dividing the lie by {fudge:.2}");
     FUDGE.store(fudge.to_bits(), Relaxed);
-    subject!(Fudged, bench: fudged_benchmark);
     let [fudged, guard] = measured(grade::<Fudged>("lie ÷ constant"));
     assert_eq!(fudged.verdict, Verdict::Fail, "{}", describe(&fudged));
     assert!(fudged.value > 1.4 || fudged.value < 0.6, "{}", describe(&fudged));
@@ -239,9 +216,15 @@ fn ignores_its_function(c: &mut Criterion, _total_cents: fn(&str) -> u64) {
     });
 }
 
+/// The starter, with `ignores_its_function` as its benchmark.
+mod ignoring {
+    pub(super) use super::ignores_its_function as bench_total_cents;
+    pub use benchmarking_starter::*;
+}
+benchmarking_harness::forward_api!(Ignoring => ignoring);
+
 #[test]
 fn a_benchmark_that_ignores_its_function_fails_on_the_quarter_line() {
-    subject!(Ignoring, bench: ignores_its_function);
     let [accuracy, _] = measured(grade::<Ignoring>("ignores its function"));
     assert_eq!(accuracy.verdict, Verdict::Fail, "{}", describe(&accuracy));
     // A whole line's time against a quarter's: about 4×.
@@ -250,9 +233,15 @@ fn a_benchmark_that_ignores_its_function_fails_on_the_quarter_line() {
 
 fn no_benchmark(_: &mut Criterion, _: fn(&str) -> u64) {}
 
+/// The starter, with `no_benchmark` as its benchmark.
+mod empty {
+    pub(super) use super::no_benchmark as bench_total_cents;
+    pub use benchmarking_starter::*;
+}
+benchmarking_harness::forward_api!(Empty => empty);
+
 #[test]
 fn a_benchmark_that_runs_nothing_is_told_so() {
-    subject!(Empty, bench: no_benchmark);
     let Response::WrongAnswer(mismatch) = grade::<Empty>("no benchmark") else {
         panic!("a wrong answer expected");
     };
@@ -286,6 +275,13 @@ fn leaves_a_thread_running(c: &mut Criterion, total_cents: fn(&str) -> u64) {
     });
 }
 
+/// The starter, with `leaves_a_thread_running` as its benchmark.
+mod spinning {
+    pub(super) use super::leaves_a_thread_running as bench_total_cents;
+    pub use benchmarking_starter::*;
+}
+benchmarking_harness::forward_api!(Spinning => spinning);
+
 #[test]
 fn threads_left_busy_after_the_benchmark_are_interference() {
     struct StopAtTheEnd;
@@ -295,7 +291,6 @@ fn threads_left_busy_after_the_benchmark_are_interference() {
         }
     }
     let _stop = StopAtTheEnd;
-    subject!(Spinning, bench: leaves_a_thread_running);
     let response = grade::<Spinning>("busy threads");
     let Response::Interfered { message } = response else {
         panic!("interference expected, got {response:?}");
