@@ -1,7 +1,7 @@
 //! The sequential measuring procedures. They see timings only through [`Sampler`], so tests
 //! drive them with scripted numbers and the real harness drives them with code under a clock.
 
-use crate::protocol::{Evidence, Goal, Measurement, Mismatch, Verdict};
+use crate::protocol::{Evidence, Goal, Measurement, Mismatch, NOT_MEASURED, Verdict};
 use crate::spec::ComplexityClass;
 use crate::stats;
 use std::time::Duration;
@@ -57,10 +57,8 @@ pub struct Sequence {
     pub samples: Vec<f64>,
     /// The median.
     pub value: f64,
-    /// The order-statistic interval (NaN when never reached).
-    pub low: f64,
-    /// Its upper end.
-    pub high: f64,
+    /// The order-statistic interval, `(low, high)`: `None` when too few samples gave one.
+    pub interval: Option<(f64, f64)>,
     /// The interval's verdict against the goal.
     pub verdict: Verdict,
 }
@@ -74,15 +72,15 @@ pub fn until_decided<E>(
     mut draw: impl FnMut(usize) -> Result<(f64, Duration), E>,
 ) -> Result<Sequence, E> {
     let mut samples = Vec::new();
-    let (mut low, mut high, mut verdict) = (f64::NAN, f64::NAN, Verdict::Inconclusive);
+    let (mut interval, mut verdict) = (None, Verdict::Inconclusive);
     for round in 0..policy.max_rounds {
         let (sample, elapsed) = draw(round)?;
         samples.push(sample);
         if samples.len() < policy.min_rounds {
             continue;
         }
-        if let Some(interval) = stats::median_interval(&samples, policy.confidence) {
-            (low, high) = interval;
+        if let Some((low, high)) = stats::median_interval(&samples, policy.confidence) {
+            interval = Some((low, high));
             verdict = stats::decide(low, high, goal);
         }
         if verdict != Verdict::Inconclusive || elapsed >= policy.budget {
@@ -92,8 +90,7 @@ pub fn until_decided<E>(
     Ok(Sequence {
         value: stats::median(&samples),
         samples,
-        low,
-        high,
+        interval,
         verdict,
     })
 }
@@ -108,11 +105,12 @@ impl Sequence {
         confidence: f64,
         evidence: Evidence,
     ) -> Measurement {
+        let (low, high) = self.interval.unwrap_or((NOT_MEASURED, NOT_MEASURED));
         Measurement {
             metric: metric.into(),
             value: self.value,
-            low: self.low,
-            high: self.high,
+            low,
+            high,
             confidence,
             unit: unit.into(),
             goal,
@@ -171,8 +169,11 @@ pub fn measure_complexity(
             starter_pass.push((n as f64, s));
             subject_pass.push((n as f64, j));
         }
-        starter_slopes.push(stats::loglog_slope(&starter_pass));
-        Ok((stats::loglog_slope(&subject_pass), sampler.elapsed() - start))
+        starter_slopes.extend(stats::loglog_slope(&starter_pass));
+        // Every pass has a slope: the manifest's sizes are distinct (each double the last). The
+        // sample of one that had none could not be measured.
+        let slope = stats::loglog_slope(&subject_pass).unwrap_or(NOT_MEASURED);
+        Ok((slope, sampler.elapsed() - start))
     })?;
     let medians = |times: &[Vec<f64>]| times.iter().map(|t| stats::median(t)).collect();
     let evidence = Evidence::Curves {

@@ -260,6 +260,12 @@ pub fn in_check_order(mut numbered: Vec<(usize, Measurement)>) -> Vec<Measuremen
     numbered.into_iter().map(|(_, m)| m).collect()
 }
 
+/// A figure of a [`Measurement`] or its [`Evidence`] that was not measured. The protocol's
+/// figures are plain `f64` (harnesses build them), so a missing one travels as NaN, which JSON
+/// writes as `null` (and [`Measurement`]'s figures read back as NaN). Everywhere else a missing
+/// figure is an `Option`; it becomes this only where a protocol value is built.
+pub const NOT_MEASURED: f64 = f64::NAN;
+
 /// JSON has no NaN: serde_json writes it as `null`, and this reads `null` back as NaN.
 fn nan_from_null<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
     Ok(Option::<f64>::deserialize(deserializer)?.unwrap_or(f64::NAN))

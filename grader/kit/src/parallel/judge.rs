@@ -88,8 +88,8 @@ pub fn judged_rounds(ratios: &[f64], capacity: &[f64], cores: usize) -> (Vec<f64
 /// the rounds it rests on, and those rounds.
 pub(super) struct Judgement {
     pub(super) verdict: Verdict,
-    pub(super) low: f64,
-    pub(super) high: f64,
+    /// The interval, `(low, high)`: `None` when too few rounds gave one.
+    pub(super) interval: Option<(f64, f64)>,
     pub(super) rounds: Vec<f64>,
 }
 
@@ -111,16 +111,13 @@ pub(super) fn judge(
     {
         return Judgement {
             verdict: Verdict::Pass,
-            low,
-            high,
+            interval: Some((low, high)),
             rounds: ratios.to_vec(),
         };
     }
     let (rounds, _) = judged_rounds(ratios, capacity, cores);
-    let (low, high) = stats::median_interval(&rounds, confidence)
-        .or(all)
-        .unwrap_or((f64::NAN, f64::NAN));
-    let verdict = if stats::decide(low, high, goal) == Verdict::Pass {
+    let interval = stats::median_interval(&rounds, confidence).or(all);
+    let verdict = if interval.is_some_and(|(low, high)| stats::decide(low, high, goal) == Verdict::Pass) {
         Verdict::Pass
     } else if stats::quantile_upper_bound(&rounds, FAIL_QUANTILE, confidence)
         .is_some_and(|u| stats::decide(f64::NEG_INFINITY, u, goal) == Verdict::Fail)
@@ -131,8 +128,7 @@ pub(super) fn judge(
     };
     Judgement {
         verdict,
-        low,
-        high,
+        interval,
         rounds,
     }
 }

@@ -4,7 +4,7 @@
 use super::judge::{Judgement, OFFERED_FOR_A_FAIL, free_needed_for_a_fail, goal_for, judge, share_offered};
 use super::monitor::LoadWatch;
 use crate::measure::{Policy, Sampler, Sequence};
-use crate::protocol::{Evidence, Goal, Measurement, Mismatch, Verdict};
+use crate::protocol::{Evidence, Goal, Measurement, Mismatch, NOT_MEASURED, Verdict};
 use crate::stats;
 use std::time::Duration;
 
@@ -89,9 +89,9 @@ pub fn measure_parallel_speedup_within(
         // One core: nothing runs in parallel. Correctness was graded; speed is not.
         return Ok(Measurement {
             metric: "parallel-speedup".into(),
-            value: f64::NAN,
-            low: f64::NAN,
-            high: f64::NAN,
+            value: NOT_MEASURED,
+            low: NOT_MEASURED,
+            high: NOT_MEASURED,
             confidence: policy.confidence,
             unit: "x".into(),
             goal,
@@ -100,25 +100,26 @@ pub fn measure_parallel_speedup_within(
             evidence: Evidence::Parallel {
                 n,
                 cores,
-                starter_seconds: f64::NAN,
-                subject_seconds: f64::NAN,
-                capacity: f64::NAN,
-                offered: f64::NAN,
+                starter_seconds: NOT_MEASURED,
+                subject_seconds: NOT_MEASURED,
+                capacity: NOT_MEASURED,
+                offered: NOT_MEASURED,
             },
         });
     }
     let need = free_needed_for_a_fail(cores);
     // A miss is the code's only if the machine offered the cores throughout: in nearly every
     // round's probe, and with other processes leaving them free on average.
-    let machine_offered =
-        |capacity: &[f64], free: f64| share_offered(capacity, cores) >= OFFERED_FOR_A_FAIL && free >= need;
+    // Free cores that could not be counted are not known to have been offered.
+    let machine_offered = |capacity: &[f64], free: Option<f64>| {
+        share_offered(capacity, cores) >= OFFERED_FOR_A_FAIL && free.is_some_and(|free| free >= need)
+    };
     let start = sampler.elapsed();
     watch.start();
     let (mut ratios, mut capacity) = (Vec::new(), Vec::new());
     let mut judged = Judgement {
         verdict: Verdict::Inconclusive,
-        low: f64::NAN,
-        high: f64::NAN,
+        interval: None,
         rounds: Vec::new(),
     };
     for round in 0..policy.max_rounds + extra.rounds {
@@ -140,7 +141,9 @@ pub fn measure_parallel_speedup_within(
             _ => {}
         }
         let within_policy = round + 1 < policy.max_rounds && spent < policy.budget;
-        let straddles = judged.low < target && judged.high >= target;
+        let straddles = judged
+            .interval
+            .is_some_and(|(low, high)| low < target && high >= target);
         let within_extra = spent < policy.budget + extra.time;
         let go_on = within_policy || (straddles && within_extra);
         if !go_on {
@@ -158,8 +161,7 @@ pub fn measure_parallel_speedup_within(
     let ratios = Sequence {
         value: stats::median(&judged.rounds),
         samples: judged.rounds,
-        low: judged.low,
-        high: judged.high,
+        interval: judged.interval,
         verdict: judged.verdict,
     };
     let evidence = Evidence::Parallel {
@@ -193,8 +195,22 @@ mod tests {
         fn probe(&mut self, _serial_seconds: f64) -> f64 {
             self.0
         }
-        fn free_cores(&mut self, _cores: usize) -> f64 {
+        fn free_cores(&mut self, _cores: usize) -> Option<f64> {
+            Some(self.0)
+        }
+    }
+
+    /// A machine whose probe reads the given capacity every round, but whose load by other
+    /// processes could not be counted.
+    struct Unreadable(f64);
+
+    impl LoadWatch for Unreadable {
+        fn start(&mut self) {}
+        fn probe(&mut self, _serial_seconds: f64) -> f64 {
             self.0
+        }
+        fn free_cores(&mut self, _cores: usize) -> Option<f64> {
+            None
         }
     }
 
@@ -207,8 +223,8 @@ mod tests {
             self.0 += 1;
             if self.0.is_multiple_of(2) { 1.0 } else { 1.95 }
         }
-        fn free_cores(&mut self, cores: usize) -> f64 {
-            cores as f64
+        fn free_cores(&mut self, cores: usize) -> Option<f64> {
+            Some(cores as f64)
         }
     }
 
@@ -222,8 +238,8 @@ mod tests {
             self.1 += 1;
             (self.0)(self.1 - 1)
         }
-        fn free_cores(&mut self, cores: usize) -> f64 {
-            cores as f64
+        fn free_cores(&mut self, cores: usize) -> Option<f64> {
+            Some(cores as f64)
         }
     }
 
@@ -275,11 +291,12 @@ mod tests {
         };
         assert_eq!(capacity, 1.05);
         // Light load (0.3 of a core in use elsewhere) is already too much to blame the code,
-        // and so is a machine that could not be read at all.
-        for free in [1.7, f64::NAN] {
+        // and so is a machine whose load could not be read at all, whatever its probe says.
+        let watches: [&mut dyn LoadWatch; 2] = [&mut Fixed(1.7), &mut Unreadable(1.95)];
+        for watch in watches {
             let mut s = ScriptedSampler::new(|_, r| (0.010 * (1.0 + (r % 3) as f64 * 0.01), 0.0095));
-            let m = measure_parallel_speedup(&mut s, 100, 0.5, 2, policy(), &mut Fixed(free)).unwrap();
-            assert_eq!(m.verdict, Verdict::Inconclusive, "{free}");
+            let m = measure_parallel_speedup(&mut s, 100, 0.5, 2, policy(), watch).unwrap();
+            assert_eq!(m.verdict, Verdict::Inconclusive);
         }
     }
 

@@ -33,9 +33,9 @@ pub trait LoadWatch {
     /// time in that round), so the other cores sit idle as long as they did before the subject
     /// ran: on a virtual machine, waking an idle virtual CPU can cost milliseconds.
     fn probe(&mut self, serial_seconds: f64) -> f64;
-    /// The cores other processes left free since `start`, on average (`cores` where that
-    /// cannot be known).
-    fn free_cores(&mut self, cores: usize) -> f64;
+    /// The cores other processes left free since `start`, on average: `cores` where nothing
+    /// counts them, `None` where the count failed.
+    fn free_cores(&mut self, cores: usize) -> Option<f64>;
 }
 
 /// The real watch: a probe pool, and `/proc/stat` where there is one.
@@ -74,10 +74,10 @@ impl LoadWatch for MachineWatch {
         self.pool.capacity(serial_seconds, &self.awake)
     }
 
-    fn free_cores(&mut self, cores: usize) -> f64 {
+    fn free_cores(&mut self, cores: usize) -> Option<f64> {
         self.accounting
             .as_mut()
-            .map_or(cores as f64, |a| a.free_cores(cores))
+            .map_or(Some(cores as f64), |a| a.free_cores(cores))
     }
 }
 
@@ -305,10 +305,11 @@ impl ProcStat {
         self.start = machine_times().zip(own_ticks());
     }
 
-    /// The cores other processes left free since `start`, on average.
-    pub fn free_cores(&mut self, cores: usize) -> f64 {
+    /// The cores other processes left free since `start`, on average; `None` when `/proc`
+    /// could not be read at either end.
+    pub fn free_cores(&mut self, cores: usize) -> Option<f64> {
         let (Some((t0, own0)), Some((t1, own1))) = (self.start, machine_times().zip(own_ticks())) else {
-            return f64::NAN;
+            return None;
         };
         let total = t1.total.saturating_sub(t0.total).max(1) as f64;
         let others = t1
@@ -317,7 +318,7 @@ impl ProcStat {
             .saturating_sub(own1.saturating_sub(own0)) as f64;
         // `total` counts every CPU's ticks: divided by the CPU count, it is the wall time.
         let others_cores = others * t1.cpus as f64 / total;
-        (cores as f64 - others_cores).max(0.0)
+        Some((cores as f64 - others_cores).max(0.0))
     }
 }
 
@@ -392,7 +393,7 @@ mod tests {
         // A reading, not a figure: a busy machine can push it anywhere.
         let c = watch.probe(0.004);
         assert!(c.is_finite() && c > 0.0, "{c}");
-        assert!(watch.free_cores(2) <= 2.0);
+        assert!(watch.free_cores(2).is_some_and(|free| free <= 2.0));
     }
 
     #[cfg(target_os = "linux")]
@@ -406,7 +407,7 @@ mod tests {
         while Instant::now() < until {
             black_box(spin(CALIBRATION_SPINS));
         }
-        let free = watch.free_cores(cores);
+        let free = watch.free_cores(cores).expect("/proc is readable on Linux");
         assert!(free > 0.0 && free <= 2.0, "{free}");
     }
 }
