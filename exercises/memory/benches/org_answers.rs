@@ -1,4 +1,4 @@
-//! Benchmark of `org_answers` on a quarter, a half and all of an org chart of 10,000 employees (with a
+//! Benchmark of `org_answers` on a quarter, a half and all of an org chart of 2,000 employees (with a
 //! quarter as many queries).
 //!
 //! Run it with:
@@ -14,8 +14,8 @@
 //! cargo bench -p memory --bench org_answers -- --baseline before
 //! ```
 //!
-//! Add a filter after `--` to run one size only: `-- org_answers/10000`. On the starter, every
-//! call leaks its whole chart (about 0.8 MB at 10,000 employees), and Criterion makes thousands
+//! Add a filter after `--` to run one size only: `-- org_answers/2000`. On the starter, every
+//! call leaks its whole chart (about 170 KB at 2,000 employees), and Criterion makes thousands
 //! of calls: expect this benchmark's process to grow to about 2 GB until the leak is fixed. This measures time; for the
 //! heap, run `cargo run --release -p memory --example heap_profile`.
 
@@ -24,13 +24,14 @@ use fastrand::Rng;
 use memory::org_answers;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("org_answers");
-    for n in shared::sizes(shared::EMPLOYEES) {
+    for n in shared::sizes(inputs::EMPLOYEES) {
         // The chart's records and queries, built once, outside the timed loop: only the call is measured.
-        let input = shared::org_chart(&mut Rng::with_seed(n as u64), n);
+        let input = inputs::org_chart(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &input, |b, (records, queries)| {
             b.iter(|| black_box(org_answers(black_box(records), black_box(queries))));

@@ -21,13 +21,14 @@ use fastrand::Rng;
 use memory::top_words;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("top_words");
-    for n in shared::sizes(shared::PROSE_WORDS) {
+    for n in shared::sizes(inputs::PROSE_WORDS) {
         // The text and k, built once, outside the timed loop: only the call is measured.
-        let input = shared::prose(&mut Rng::with_seed(n as u64), n);
+        let input = inputs::prose(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &input, |b, (text, k)| {
             b.iter(|| black_box(top_words(black_box(text), black_box(*k))));

@@ -17,8 +17,8 @@
 use std::hint::black_box;
 use std::process::ExitCode;
 
-#[path = "../benches/shared/mod.rs"]
-mod shared;
+#[path = "../benches/inputs/mod.rs"]
+mod inputs;
 
 // ANCHOR: global_allocator
 // Every allocation of this program goes through dhat's allocator, which records it (with its
@@ -78,20 +78,20 @@ fn run(task: &str, n: Option<usize>) -> Option<(String, HeapFigures)> {
     let mut rng = fastrand::Rng::with_seed(1);
     let measured = match task {
         "log-summary" => {
-            let n = n.unwrap_or(shared::LOG_LINES);
-            let log = shared::access_log(&mut rng, n);
+            let n = n.unwrap_or(inputs::LOG_LINES);
+            let log = inputs::access_log(&mut rng, n);
             let what = format!("endpoint_report on {n} lines of access log ({} bytes)", log.len());
             (what, measure(&log, |log| memory::endpoint_report(log.as_bytes())))
         }
         "word-frequencies" => {
-            let n = n.unwrap_or(shared::PROSE_WORDS);
-            let (text, k) = shared::prose(&mut rng, n);
+            let n = n.unwrap_or(inputs::PROSE_WORDS);
+            let (text, k) = inputs::prose(&mut rng, n);
             let what = format!("top_words on {n} words ({} bytes), k = {k}", text.len());
             (what, measure(&text, |text| memory::top_words(text, k)))
         }
         "org-chart" => {
-            let n = n.unwrap_or(shared::EMPLOYEES);
-            let input = shared::org_chart(&mut rng, n);
+            let n = n.unwrap_or(inputs::EMPLOYEES);
+            let input = inputs::org_chart(&mut rng, n);
             let what = format!("org_answers on {n} employees, {} queries", input.1.len());
             (
                 what,
@@ -99,8 +99,8 @@ fn run(task: &str, n: Option<usize>) -> Option<(String, HeapFigures)> {
             )
         }
         "sensor-log" => {
-            let n = n.unwrap_or(shared::READINGS);
-            let csv = shared::sensor_csv(&mut rng, n);
+            let n = n.unwrap_or(inputs::READINGS);
+            let csv = inputs::sensor_csv(&mut rng, n);
             let what = format!(
                 "load_readings + sensor_report on {n} readings ({} bytes)",
                 csv.len()
