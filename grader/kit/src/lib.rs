@@ -6,9 +6,12 @@
 //!
 //! One module per concern: [`spec`] (what a task is graded on, as the manifest declares it),
 //! [`stats`] (pure functions), [`measure`] (the sequential measuring procedures, behind the
-//! [`measure::Sampler`] trait), [`correctness`] (differential testing against the starter),
-//! [`inputs`] (input generators), [`heap`] (dhat's heap figures), [`task`] (a task built from plain functions), [`counted`] (a task whose scenario is counted) and [`harness`] (the
-//! child process's `main`).
+//! [`measure::Sampler`] trait), [`parallel`] (a parallel speed-up and the machine watch behind
+//! it), [`correctness`] (differential testing against the starter), [`inputs`] (input
+//! generators), [`heap`] (the heap figures), [`task`] (a task built from plain functions),
+//! [`counted`] (a task whose scenario is counted), [`phase`] (what the harness is doing, for a
+//! panic's report) and [`harness`] (the child process's `main`). No two modules import each
+//! other: [`harness`] runs the tasks, and they record their phase in [`phase`], not in it.
 
 pub mod api;
 pub mod clocks;
