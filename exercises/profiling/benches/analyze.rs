@@ -20,8 +20,10 @@ use profiling::{analyze, generate_log};
 use std::hint::black_box;
 use std::time::Duration;
 
+mod inputs;
+
 /// The log sizes, in lines, doubling up to the size the grader times.
-const SIZES: [usize; 3] = [1_750, 3_500, 7_000];
+const SIZES: [usize; 3] = [inputs::LOG_LINES / 4, inputs::LOG_LINES / 2, inputs::LOG_LINES];
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("analyze");

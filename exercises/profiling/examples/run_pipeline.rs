@@ -14,13 +14,14 @@ use profiling::{analyze, generate_log};
 use std::hint::black_box;
 use std::time::Instant;
 
-/// The size of log the grader times.
-const DEFAULT_LINES: usize = 7_000;
+// The size of log the grader times, `inputs::LOG_LINES`.
+#[path = "../benches/inputs/mod.rs"]
+mod inputs;
 
 pub fn main() {
     let lines = match std::env::args().nth(1) {
         Some(arg) => arg.parse().expect("the argument is a number of lines"),
-        None => DEFAULT_LINES,
+        None => inputs::LOG_LINES,
     };
     // The log is generated before the clock starts: only `analyze` is timed.
     let log = generate_log(1, lines);

@@ -36,17 +36,37 @@
 /// ```
 #[macro_export]
 macro_rules! subject_api {
-    (@with_dollar ($d:tt)
+    (
         crate $harness:ident;
         $(#[$meta:meta])*
-        $vis:vis trait $api:ident {
-            $( const $c:ident : $cty:ty ; )*
-            $(
-                $(#[$fmeta:meta])*
-                fn $f:ident ( $($arg:ident : $aty:ty),* $(,)? ) -> $ret:ty
-                    $(= $call:expr)? $(, via $map:expr)? ;
-            )*
-        }
+        $vis:vis trait $api:ident { $($items:tt)* }
+    ) => {
+        $crate::subject_api!(@items ($) $harness [$(#[$meta])*] [$vis] $api [] [] $($items)*);
+    };
+    // The items one at a time, into the list of constants and the list of functions (two
+    // repetitions side by side, each with its attributes, would be ambiguous).
+    (@items ($d:tt) $harness:ident $meta:tt $vis:tt $api:ident [$($consts:tt)*] [$($fns:tt)*]
+        $(#[$cmeta:meta])* const $c:ident : $cty:ty ; $($rest:tt)*
+    ) => {
+        $crate::subject_api!(@items ($d) $harness $meta $vis $api
+            [$($consts)* { [$(#[$cmeta])*] $c [$cty] }] [$($fns)*] $($rest)*);
+    };
+    (@items ($d:tt) $harness:ident $meta:tt $vis:tt $api:ident [$($consts:tt)*] [$($fns:tt)*]
+        $(#[$fmeta:meta])*
+        fn $f:ident ( $($arg:ident : $aty:ty),* $(,)? ) -> $ret:ty
+            $(= $call:expr)? $(, via $map:expr)? ;
+        $($rest:tt)*
+    ) => {
+        $crate::subject_api!(@items ($d) $harness $meta $vis $api [$($consts)*] [$($fns)* {
+            [$(#[$fmeta])*] $f [$($arg [$aty]),*] [$ret] [$($call)?] [$($map)?]
+        }] $($rest)*);
+    };
+    (@items ($d:tt) $harness:ident [$(#[$meta:meta])*] [$vis:vis] $api:ident
+        [$( { [$(#[$cmeta:meta])*] $c:ident [$cty:ty] } )*]
+        [$( {
+            [$(#[$fmeta:meta])*] $f:ident [$($arg:ident [$aty:ty]),*] [$ret:ty]
+            [$($call:expr)?] [$($map:expr)?]
+        } )*]
     ) => {
         // The inner macro names the trait by this crate's name, which other crates know from
         // their dependencies and this crate's root from this import (not `extern crate self`,
@@ -57,7 +77,7 @@ macro_rules! subject_api {
         $(#[$meta])*
         #[allow(unused_qualifications)] // the signatures' paths must resolve in other crates too
         $vis trait $api {
-            $( const $c: $cty; )*
+            $( $(#[$cmeta])* const $c: $cty; )*
             $( $(#[$fmeta])* fn $f($($arg: $aty),*) -> $ret; )*
         }
 
@@ -81,9 +101,6 @@ macro_rules! subject_api {
                 }
             };
         }
-    };
-    ($($body:tt)*) => {
-        $crate::subject_api!(@with_dollar ($) $($body)*);
     };
 }
 

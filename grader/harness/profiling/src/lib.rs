@@ -17,34 +17,18 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOC: std::alloc::System = std::alloc::System;
 
-/// The chapter's public API, exactly as the exercise declares it (the report compared through
-/// its `Debug` text, since each crate has its own `Report` type).
-pub trait Api {
-    /// The crate's `findings.toml`.
-    const FINDINGS: &'static str;
-    /// See `profiling::analyze`, as `{:#?}` text.
-    fn analyze(log: &str) -> String;
-    /// See `profiling::generate_log`.
-    fn generate_log(seed: u64, lines: usize) -> String;
-}
-
-/// Implements [`Api`] for a new marker type by calling a crate with the chapter's API.
-#[macro_export]
-macro_rules! forward_api {
-    ($marker:ident => $krate:ident) => {
-        /// The subject these tasks grade.
-        #[derive(Debug)]
-        pub struct $marker;
-        impl $crate::Api for $marker {
-            const FINDINGS: &'static str = $krate::FINDINGS;
-            fn analyze(log: &str) -> String {
-                format!("{:#?}", $krate::analyze(log))
-            }
-            fn generate_log(seed: u64, lines: usize) -> String {
-                $krate::generate_log(seed, lines)
-            }
-        }
-    };
+grader_kit::subject_api! {
+    crate profiling_harness;
+    /// The chapter's public API, exactly as the exercise declares it (the report compared through
+    /// its `Debug` text, since each crate has its own `Report` type).
+    pub trait Api {
+        /// The crate's `findings.toml`.
+        const FINDINGS: &'static str;
+        /// See `profiling::analyze`, as `{:#?}` text.
+        fn analyze(log: &str) -> String, via |report| format!("{report:#?}");
+        /// See `profiling::generate_log`.
+        fn generate_log(seed: u64, lines: usize) -> String;
+    }
 }
 
 forward_api!(Starter => profiling_starter);
