@@ -34,6 +34,9 @@
 /// /// The report on the loaded log, both alive at the peak.
 /// fn sensor_summary(csv: &str) -> String = sensor_report(&load_readings(csv));
 /// ```
+///
+/// Every item may carry attributes (doc comments), constants and functions in any order. Inside
+/// the harness crate itself, call `forward_api!` at the crate root, beside `subject_api!`.
 #[macro_export]
 macro_rules! subject_api {
     (
