@@ -1,6 +1,7 @@
 //! Benchmark of `PriceCache` on a trace of 5,000 operations, with a fresh cache of capacity 256
-//! in front of a fresh `SimulatedBackend` of 20 µs per fetch each time: the shape of input the
-//! grader times. The time is almost all backend calls: a cache that saves calls saves time.
+//! in front of a fresh `SimulatedBackend` of 20 µs per fetch each time: the input the grader
+//! times (see `inputs/mod.rs`). The time is almost all backend calls: a cache that saves calls
+//! saves time.
 //!
 //! Run it with:
 //!
@@ -13,36 +14,15 @@ use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_grou
 use fastrand::Rng;
 use std::hint::black_box;
 use std::sync::Arc;
-use std::time::Duration;
 
+mod inputs;
 mod shared;
 
-/// Operations per trace, as graded.
-const N: usize = 5_000;
-
-/// The cache's capacity, as graded.
-const CAPACITY: u64 = 256;
-
-#[derive(Clone, Copy)]
-enum Op {
-    Price(u32),
-    Change(u32, u64),
-}
-
-/// Lookups of 1,000 products with a Zipf law of exponent 1.2, and one price change in 50.
-fn trace(rng: &mut Rng, n: usize) -> Vec<Op> {
-    shared::zipf_skus(rng, 1_000, 1.2, n)
-        .into_iter()
-        .map(|sku| match rng.u32(..50) {
-            0 => Op::Change(sku, rng.u64(99..100_000)),
-            _ => Op::Price(sku),
-        })
-        .collect()
-}
+use inputs::prices::{CAPACITY, LATENCY, N, Op, trace};
 
 /// A fresh backend and cache through the trace, as the grader runs it; the sum of the answers.
 fn serve(ops: &[Op]) -> u64 {
-    let backend = Arc::new(SimulatedBackend::new(Duration::from_micros(20)));
+    let backend = Arc::new(SimulatedBackend::new(LATENCY));
     let cache = PriceCache::new(Arc::clone(&backend), CAPACITY);
     let mut total = 0;
     for &op in ops {

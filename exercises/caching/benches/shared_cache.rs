@@ -1,6 +1,6 @@
 //! Benchmark of `SharedPriceCache`: 4 threads share a fresh cache in front of a fresh
 //! `SimulatedBackend` that sleeps 200 µs per fetch, each thread asking for its quarter of 1,000
-//! lookups of popular skus: the shape of input the grader times. The threads overlap only when
+//! lookups of popular skus: the input the grader times (see `inputs/mod.rs`). The threads overlap only when
 //! one thread's wait for the backend does not hold up the others.
 //!
 //! Run it with:
@@ -13,19 +13,15 @@ use caching::{SharedPriceCache, SimulatedBackend};
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use fastrand::Rng;
 use std::hint::black_box;
-use std::time::Duration;
 
+mod inputs;
 mod shared;
 
-/// Lookups per run, as graded.
-const N: usize = 1_000;
-
-/// Request threads, as graded.
-const THREADS: usize = 4;
+use inputs::shared::{LATENCY, N, THREADS, lookups};
 
 /// The threads' answers, summed.
 fn serve(skus: &[u32]) -> u64 {
-    let backend = SimulatedBackend::sleeping(Duration::from_micros(200));
+    let backend = SimulatedBackend::sleeping(LATENCY);
     let cache = SharedPriceCache::new(&backend);
     let cache = &cache;
     std::thread::scope(|scope| {
@@ -41,8 +37,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("shared_cache");
     // A starter's run takes about 75 ms: time each iteration on its own.
     group.sampling_mode(SamplingMode::Flat);
-    // 1,000 lookups of 400 products with a Zipf law of exponent 0.9.
-    let skus = shared::zipf_skus(&mut Rng::with_seed(1), 400, 0.9, N);
+    let skus = lookups(&mut Rng::with_seed(1), N);
     group.throughput(Throughput::Elements(N as u64));
     group.bench_with_input(BenchmarkId::from_parameter(N), &skus, |b, skus| {
         b.iter(|| serve(black_box(skus)));

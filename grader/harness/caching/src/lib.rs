@@ -8,6 +8,7 @@
 //! come from code the learner cannot edit.
 
 use grader_kit::{CountedTask, TimedTask};
+use inputs::passes::Traveller;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,6 +16,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 pub mod passes;
 pub mod prices;
 pub mod shared;
+
+/// The inputs the tasks are graded on, and their sizes: the frozen copy of the exercise's
+/// `benches/inputs/mod.rs`, which its benchmarks use too.
+#[path = "../../../starters/caching/benches/inputs/mod.rs"]
+pub mod inputs;
 
 /// The chapter's public API, as the harness reaches it.
 pub trait Api {
@@ -30,7 +36,8 @@ pub trait Api {
 ///
 /// The harness's backends implement the subject's `PriceBackend` trait through a wrapper type
 /// defined here, in the calling crate (the orphan rule forbids implementing the subject's trait
-/// for the harness's type directly).
+/// for the harness's type directly); the `const _` block keeps the wrappers' names private, so
+/// that a test file may forward several crates.
 #[macro_export]
 macro_rules! forward_api {
     ($marker:ident => $krate:ident) => {
@@ -38,90 +45,92 @@ macro_rules! forward_api {
         #[derive(Debug)]
         pub struct $marker;
 
-        /// One of the harness's instrumented backends, seen through the subject's trait.
-        #[derive(Debug)]
-        pub struct SubjectBackend<T>(::std::sync::Arc<T>);
+        const _: () = {
+            /// One of the harness's instrumented backends, seen through the subject's trait.
+            #[derive(Debug)]
+            struct SubjectBackend<T>(::std::sync::Arc<T>);
 
-        impl $krate::PriceBackend for SubjectBackend<$crate::prices::Backend> {
-            fn fetch(&self, sku: u32) -> u64 {
-                self.0.fetch(sku)
+            impl $krate::PriceBackend for SubjectBackend<$crate::prices::Backend> {
+                fn fetch(&self, sku: u32) -> u64 {
+                    self.0.fetch(sku)
+                }
             }
-        }
 
-        impl $krate::PriceBackend for SubjectBackend<$crate::shared::Backend> {
-            fn fetch(&self, sku: u32) -> u64 {
-                self.0.fetch(sku)
+            impl $krate::PriceBackend for SubjectBackend<$crate::shared::Backend> {
+                fn fetch(&self, sku: u32) -> u64 {
+                    self.0.fetch(sku)
+                }
             }
-        }
 
-        /// The subject's `PriceCache` in front of the harness's backend.
-        pub struct SubjectPriceCache($krate::PriceCache<SubjectBackend<$crate::prices::Backend>>);
+            /// The subject's `PriceCache` in front of the harness's backend.
+            struct SubjectPriceCache($krate::PriceCache<SubjectBackend<$crate::prices::Backend>>);
 
-        impl ::std::fmt::Debug for SubjectPriceCache {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str("SubjectPriceCache")
+            impl ::std::fmt::Debug for SubjectPriceCache {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str("SubjectPriceCache")
+                }
             }
-        }
 
-        impl $crate::prices::PriceCacheApi for SubjectPriceCache {
-            fn price(&self, sku: u32) -> u64 {
-                self.0.price(sku)
+            impl $crate::prices::PriceCacheApi for SubjectPriceCache {
+                fn price(&self, sku: u32) -> u64 {
+                    self.0.price(sku)
+                }
+                fn invalidate(&self, sku: u32) {
+                    self.0.invalidate(sku)
+                }
+                fn entry_count(&self) -> u64 {
+                    self.0.entry_count()
+                }
             }
-            fn invalidate(&self, sku: u32) {
-                self.0.invalidate(sku)
-            }
-            fn entry_count(&self) -> u64 {
-                self.0.entry_count()
-            }
-        }
 
-        /// The subject's `SharedPriceCache` in front of the harness's backend.
-        pub struct SubjectSharedCache($krate::SharedPriceCache<SubjectBackend<$crate::shared::Backend>>);
+            /// The subject's `SharedPriceCache` in front of the harness's backend.
+            struct SubjectSharedCache($krate::SharedPriceCache<SubjectBackend<$crate::shared::Backend>>);
 
-        impl ::std::fmt::Debug for SubjectSharedCache {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str("SubjectSharedCache")
+            impl ::std::fmt::Debug for SubjectSharedCache {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    f.write_str("SubjectSharedCache")
+                }
             }
-        }
 
-        impl $crate::shared::SharedPriceCacheApi for SubjectSharedCache {
-            fn price(&self, sku: u32) -> u64 {
-                self.0.price(sku)
+            impl $crate::shared::SharedPriceCacheApi for SubjectSharedCache {
+                fn price(&self, sku: u32) -> u64 {
+                    self.0.price(sku)
+                }
             }
-        }
 
-        impl $crate::Api for $marker {
-            fn cheapest_passes(days: &[u32], prices: &[u64; 3]) -> u64 {
-                $krate::cheapest_passes(days, prices)
+            impl $crate::Api for $marker {
+                fn cheapest_passes(days: &[u32], prices: &[u64; 3]) -> u64 {
+                    $krate::cheapest_passes(days, prices)
+                }
+                fn price_cache(
+                    backend: ::std::sync::Arc<$crate::prices::Backend>,
+                    capacity: u64,
+                ) -> Box<dyn $crate::prices::PriceCacheApi> {
+                    Box::new(SubjectPriceCache($krate::PriceCache::new(
+                        SubjectBackend(backend),
+                        capacity,
+                    )))
+                }
+                fn shared_price_cache(
+                    backend: ::std::sync::Arc<$crate::shared::Backend>,
+                ) -> Box<dyn $crate::shared::SharedPriceCacheApi> {
+                    Box::new(SubjectSharedCache($krate::SharedPriceCache::new(
+                        SubjectBackend(backend),
+                    )))
+                }
             }
-            fn price_cache(
-                backend: ::std::sync::Arc<$crate::prices::Backend>,
-                capacity: u64,
-            ) -> Box<dyn $crate::prices::PriceCacheApi> {
-                Box::new(SubjectPriceCache($krate::PriceCache::new(
-                    SubjectBackend(backend),
-                    capacity,
-                )))
-            }
-            fn shared_price_cache(
-                backend: ::std::sync::Arc<$crate::shared::Backend>,
-            ) -> Box<dyn $crate::shared::SharedPriceCacheApi> {
-                Box::new(SubjectSharedCache($krate::SharedPriceCache::new(
-                    SubjectBackend(backend),
-                )))
-            }
-        }
+        };
     };
 }
 
 forward_api!(Starter => caching_starter);
 
 /// `travel-passes`, with `S` as the subject and the frozen starter as the yardstick.
-pub fn travel_passes<S: Api>() -> TimedTask<Vec<passes::Traveller>, Vec<u64>> {
+pub fn travel_passes<S: Api>() -> TimedTask<Vec<Traveller>, Vec<u64>> {
     TimedTask {
         name: "travel-passes",
         edge_cases: passes::edge_cases,
-        generate: passes::travellers,
+        generate: inputs::passes::travellers,
         starter: passes::answers::<Starter>,
         subject: passes::answers::<S>,
     }
@@ -160,11 +169,6 @@ pub fn main<S: Api>() -> ExitCode {
     let (passes, lookup, shared) = (travel_passes::<S>(), price_lookup::<S>(), shared_lookups::<S>());
     grader_kit::harness::main(&[&passes, &lookup, &shared])
 }
-
-pub(crate) use grader_kit::correctness::case;
-
-/// `n` with thousands separators: 12,345.
-pub use grader_kit::text::thousands;
 
 /// The catalogue price of `sku`, in cents: 99 to 99,999 (a backend adds its own offset, see
 /// [`instance_price`]).
@@ -255,71 +259,5 @@ impl std::fmt::Debug for Answer {
             Answer::Right => f.write_str("ok"),
             Answer::Wrong(why) => write!(f, "wrong: {why}"),
         }
-    }
-}
-
-/// The sku of the product ranked `rank` by popularity: distinct for every rank below 90,000,
-/// and scattered, so the skus are not small consecutive numbers.
-pub fn sku_of_rank(rank: usize) -> u32 {
-    10_000 + (rank as u32 % 90_000).wrapping_mul(7_919) % 90_000
-}
-
-/// Draws ranks `0..weights.len()` with a Zipf law: rank r with weight 1 / (r + 1)^s.
-#[derive(Debug)]
-pub struct Zipf {
-    cumulative: Vec<f64>,
-}
-
-impl Zipf {
-    /// Ranks `0..items`, exponent `s`.
-    pub fn new(items: usize, s: f64) -> Self {
-        let mut total = 0.0;
-        let cumulative = (0..items.max(1))
-            .map(|r| {
-                total += 1.0 / ((r + 1) as f64).powf(s);
-                total
-            })
-            .collect();
-        Zipf { cumulative }
-    }
-
-    /// One rank.
-    pub fn sample(&self, rng: &mut fastrand::Rng) -> usize {
-        let total = self.cumulative.last().copied().unwrap_or(1.0);
-        let x = rng.f64() * total;
-        self.cumulative
-            .partition_point(|&c| c <= x)
-            .min(self.cumulative.len() - 1)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_are_separated() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-    }
-
-    #[test]
-    fn skus_are_distinct_by_rank() {
-        let skus: std::collections::HashSet<u32> = (0..90_000).map(sku_of_rank).collect();
-        assert_eq!(skus.len(), 90_000);
-        assert!(skus.iter().all(|&s| s >= 10_000));
-    }
-
-    #[test]
-    fn zipf_favours_low_ranks() {
-        let zipf = Zipf::new(1000, 1.0);
-        let mut rng = fastrand::Rng::with_seed(1);
-        let draws: Vec<usize> = (0..10_000).map(|_| zipf.sample(&mut rng)).collect();
-        let top = draws.iter().filter(|&&r| r < 10).count();
-        assert!(draws.iter().all(|&r| r < 1000));
-        // The top 10 of 1,000 ranks hold H(10) / H(1000) ≈ 39% of the weight.
-        assert!((3_500..4_300).contains(&top), "{top}");
     }
 }

@@ -3,21 +3,16 @@
 //! The starter's recursion takes time exponential in a traveller's days, with a base that
 //! depends on how the days are spaced (about 1.2 per day for daily travel, up to 3 for days a
 //! month apart). So that the size of an input says how long the starter takes, each generated
-//! traveller's year is cut where the starter would make more than [`CALL_BUDGET`] calls, and
-//! the input's size n is the number of travel days over all travellers.
+//! traveller's year is cut where the starter would make more than
+//! [`SEARCH_BUDGET`](crate::inputs::passes::SEARCH_BUDGET) calls (its
+//! [`search_size`](crate::inputs::passes::search_size) is the starter's call count), and the
+//! input's size n is the number of travel days over all travellers. The generator is
+//! [`travellers`], shared with the exercise's benchmark.
 
-use crate::{Api, case};
+use crate::Api;
+use crate::inputs::passes::{Traveller, travellers};
 use fastrand::Rng;
-use grader_kit::correctness::Case;
-
-/// One traveller: the days they travel (day numbers) and the prices of their city's passes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Traveller {
-    /// Travel days, as given to `cheapest_passes`.
-    pub days: Vec<u32>,
-    /// Day pass, 7-day pass, 30-day pass, in cents.
-    pub prices: [u64; 3],
-}
+use grader_kit::correctness::{Case, case};
 
 /// Each traveller's answer, in order.
 #[allow(clippy::ptr_arg)] // the task's input type is Vec<Traveller>
@@ -28,120 +23,13 @@ pub fn answers<S: Api>(travellers: &Vec<Traveller>) -> Vec<u64> {
         .collect()
 }
 
-/// The most calls of the starter's recursion a generated traveller may cost: about 0.2 ms.
-pub const CALL_BUDGET: u64 = 100_000;
-
-/// Pass lengths, as the exercise defines them.
-const PASS_DAYS: [u64; 3] = [1, 7, 30];
-
-/// How many calls the starter's recursion makes for `days` (ascending, distinct), counting the
-/// calls on an empty rest; saturating.
-pub fn starter_calls(days: &[u32]) -> u64 {
-    let n = days.len();
-    let mut calls = vec![1_u64; n + 1];
-    for i in (0..n).rev() {
-        let mut total = 1_u64;
-        for length in PASS_DAYS {
-            let end = u64::from(days[i]) + length;
-            let next = i + days[i..].partition_point(|&d| u64::from(d) < end);
-            total = total.saturating_add(calls[next]);
-        }
-        calls[i] = total;
-    }
-    calls[0]
-}
-
-/// The longest prefix of `days` (ascending, distinct) that costs the starter at most `budget`
-/// calls. The count only grows with the prefix, so a binary search finds it.
-fn affordable_prefix(days: &[u32], budget: u64) -> usize {
-    let (mut fits, mut too_long) = (0, days.len() + 1);
-    while too_long - fits > 1 {
-        let mid = (fits + too_long) / 2;
-        if starter_calls(&days[..mid]) <= budget {
-            fits = mid;
-        } else {
-            too_long = mid;
-        }
-    }
-    fits
-}
-
-/// A year of travel in one of four patterns, as ascending distinct day numbers.
-fn year_of_travel(rng: &mut Rng) -> Vec<u32> {
-    // Day numbers count from 1970-01-01: these years fall around 2022 to 2027.
-    let first = rng.u32(19_000..21_000);
-    let year = first..first + 365;
-    let days: Vec<u32> = match rng.u8(..4) {
-        // A commuter: most weekdays, with a couple of weeks off.
-        0 => {
-            let holiday = rng.u32(0..330);
-            year.filter(|d| d % 7 < 5 && !(first + holiday..first + holiday + 14).contains(d))
-                .filter(|_| rng.u8(..10) < 9)
-                .collect()
-        }
-        // Weekends away.
-        1 => year.filter(|d| d % 7 >= 5 && rng.u8(..10) < 7).collect(),
-        // Now and then, at a rate of its own.
-        2 => {
-            let rate = rng.f64() * 0.25 + 0.05;
-            year.filter(|_| rng.f64() < rate).collect()
-        }
-        // A few trips of consecutive days.
-        _ => {
-            let mut days: Vec<u32> = (0..rng.usize(2..8))
-                .flat_map(|_| {
-                    let start = rng.u32(year.clone());
-                    start..start + rng.u32(2..15)
-                })
-                .collect();
-            days.sort_unstable();
-            days.dedup();
-            days
-        }
-    };
-    days
-}
-
-/// Pass prices around a day pass of $1.50 to $4.50: a week pass worth 3 to 6 days, a 30-day
-/// pass worth 8 to 18 days, and now and then an odd tariff.
-fn prices(rng: &mut Rng) -> [u64; 3] {
-    let day = rng.u64(150..=450);
-    let week = day * rng.u64(3..=6) + rng.u64(..100);
-    let month = day * rng.u64(8..=18) + rng.u64(..300);
-    match rng.u8(..10) {
-        0 => [week, day, month],   // a promotion: the week pass below the day pass
-        1 => [day, week, day * 3], // a cheap month
-        _ => [day, week, month],
-    }
-}
-
-/// Travellers with `n` travel days in all: each a year of travel cut where the starter's
-/// recursion would pass a budget of [`CALL_BUDGET`] / 2 to [`CALL_BUDGET`] calls (and the last
-/// one where the n days are reached), given in order, with prices of their own.
-pub fn travellers(rng: &mut Rng, n: usize) -> Vec<Traveller> {
-    let mut out = Vec::new();
-    let mut left = n;
-    while left > 0 {
-        let year = year_of_travel(rng);
-        let budget = rng.u64(CALL_BUDGET / 2..=CALL_BUDGET);
-        let take = affordable_prefix(&year, budget).min(left);
-        if take == 0 {
-            continue;
-        }
-        left -= take;
-        out.push(Traveller {
-            days: year[..take].to_vec(),
-            prices: prices(rng),
-        });
-    }
-    out
-}
-
 /// One traveller as a case of its own.
 fn alone(days: Vec<u32>, prices: [u64; 3]) -> Vec<Traveller> {
     vec![Traveller { days, prices }]
 }
 
+/// Hand-picked travellers (days in any order or repeated, the calendar's and the prices'
+/// extremes, odd tariffs), then random travellers of awkward sizes.
 pub fn edge_cases(rng: &mut Rng) -> Vec<Case<Vec<Traveller>>> {
     let usual = [300, 1_500, 4_500];
     let max = u64::MAX;
@@ -249,6 +137,7 @@ pub fn edge_cases(rng: &mut Rng) -> Vec<Case<Vec<Traveller>>> {
 mod tests {
     use super::*;
     use crate::Starter;
+    use crate::inputs::passes::{PASS_DAYS, SEARCH_BUDGET, search_size};
 
     /// The starter's calls, counted by running a copy of its recursion.
     fn counted_calls(days: &[u32]) -> u64 {
@@ -266,9 +155,9 @@ mod tests {
     }
 
     #[test]
-    fn the_call_count_is_the_starters() {
+    fn the_search_size_is_the_starters_call_count() {
         for days in [vec![], vec![5], vec![1, 2, 3, 10, 40, 41, 90], (1..=25).collect()] {
-            assert_eq!(starter_calls(&days), counted_calls(&days), "{days:?}");
+            assert_eq!(search_size(&days), counted_calls(&days), "{days:?}");
         }
     }
 
@@ -280,7 +169,7 @@ mod tests {
             assert_eq!(travellers.iter().map(|t| t.days.len()).sum::<usize>(), n);
             for t in &travellers {
                 assert!(t.days.windows(2).all(|w| w[0] < w[1]));
-                assert!(starter_calls(&t.days) <= CALL_BUDGET);
+                assert!(search_size(&t.days) <= SEARCH_BUDGET);
             }
         }
     }
@@ -292,7 +181,7 @@ mod tests {
                 let mut days = t.days.clone();
                 days.sort_unstable();
                 days.dedup();
-                assert!(starter_calls(&days) <= 1_000_000, "{label}");
+                assert!(search_size(&days) <= 1_000_000, "{label}");
             }
         }
     }

@@ -9,12 +9,12 @@
 //! judged against the backend of the cache that gave it: a table shared by every instance
 //! answers with another backend's prices.
 
-use crate::{
-    Answer, Api, Served, Zipf, backend_of, case, instance_price, next_instance, sku_of_rank, thousands,
-};
+use crate::inputs::shared::{LATENCY, THREADS};
+use crate::{Answer, Api, Served, backend_of, instance_price, next_instance};
 use fastrand::Rng;
 use grader_kit::Count;
-use grader_kit::correctness::Case;
+use grader_kit::correctness::{Case, case};
+use grader_kit::text::thousands;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind, resume_unwind};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -29,12 +29,6 @@ pub trait SharedPriceCacheApi: Sync {
     fn price(&self, sku: u32) -> u64;
 }
 
-/// Request threads.
-pub const THREADS: usize = 4;
-
-/// What each fetch takes in the timed runs: a sleep.
-pub const LATENCY: Duration = Duration::from_micros(200);
-
 /// What each fetch takes in the counted scenario: long enough that threads released together
 /// all ask before the first fetch returns.
 pub const HERD_LATENCY: Duration = Duration::from_millis(2);
@@ -42,12 +36,6 @@ pub const HERD_LATENCY: Duration = Duration::from_millis(2);
 /// Rounds of the counted scenario's stampede: in each, every thread asks for the same cold sku
 /// at the same moment.
 pub const HERD_ROUNDS: u32 = 16;
-
-/// How many products the catalogue has.
-pub const CATALOGUE: usize = 400;
-
-/// The Zipf exponent of the lookups.
-pub const ZIPF_EXPONENT: f64 = 0.9;
 
 /// The harness's pricing service: sleeps through its latency, and counts fetches per sku. Each
 /// backend has prices of its own.
@@ -319,13 +307,14 @@ pub fn cold_sku(round: u32) -> u32 {
     1 + round
 }
 
-/// `n` lookups of the catalogue's skus, with a Zipf law: the threads' slices share the popular
-/// skus.
+/// `n` lookups, as the exercise's benchmark makes them (see
+/// [`crate::inputs::shared::lookups`]).
 pub fn trace(rng: &mut Rng, n: usize) -> Vec<u32> {
-    let zipf = Zipf::new(CATALOGUE, ZIPF_EXPONENT);
-    (0..n).map(|_| sku_of_rank(zipf.sample(rng))).collect()
+    crate::inputs::shared::lookups(rng, n)
 }
 
+/// Hand-picked traces (nothing asked, fewer lookups than threads, one sku for every thread,
+/// the skus' extremes, a second pass over the same skus), then random traces of awkward sizes.
 pub fn edge_cases(rng: &mut Rng) -> Vec<Case<Vec<u32>>> {
     let mut cases = vec![
         case("edge case: nothing asked", vec![]),
@@ -355,6 +344,8 @@ pub fn edge_cases(rng: &mut Rng) -> Vec<Case<Vec<u32>>> {
 mod tests {
     use super::*;
     use crate::Starter;
+    use crate::inputs::shared::CATALOGUE;
+    use crate::inputs::sku_of_rank;
     use std::collections::HashSet;
 
     #[test]

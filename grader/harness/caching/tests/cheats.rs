@@ -5,7 +5,7 @@
 
 use caching_harness::prices::{Backend, PriceCacheApi};
 use caching_harness::shared::{self, SharedPriceCacheApi};
-use caching_harness::{Api, Starter, price_lookup, shared_lookups};
+use caching_harness::{Api, Starter, inputs, price_lookup, shared_lookups};
 use grader_kit::spec::Check;
 use grader_kit::testing::{assert_count_fails, assert_passes, assert_wrong_answer, count, grade};
 use std::cell::RefCell;
@@ -17,18 +17,18 @@ caching_harness::forward_api!(Solution => caching_solution);
 /// `price-lookup`'s count checks, as in the manifest.
 fn price_checks() -> Vec<Check> {
     vec![
-        count("stale-answers", 5_000, 0),
-        count("max-entries", 5_000, 256),
-        count("backend-calls", 5_000, 1_500),
+        count("stale-answers", inputs::prices::N, 0),
+        count("max-entries", inputs::prices::N, inputs::prices::CAPACITY),
+        count("backend-calls", inputs::prices::N, 1_500),
     ]
 }
 
 /// `shared-lookups`'s count checks, as in the manifest.
 fn shared_checks() -> Vec<Check> {
     vec![
-        count("wrong-answers", 1_000, 0),
-        count("duplicate-loads", 1_000, 0),
-        count("backend-calls", 1_000, 277),
+        count("wrong-answers", inputs::shared::N, 0),
+        count("duplicate-loads", inputs::shared::N, 0),
+        count("backend-calls", inputs::shared::N, 277),
     ]
 }
 

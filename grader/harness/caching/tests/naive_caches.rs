@@ -4,32 +4,33 @@
 //!
 //! `cargo test -p caching-harness --test naive_caches -- --nocapture` prints the figures.
 
-use caching_harness::prices::{self, Backend, PriceCacheApi, Trace};
-use caching_harness::shared::{self, SharedPriceCacheApi};
-use caching_harness::{Answer, Api, Starter};
+use caching_harness::inputs::prices::CAPACITY;
+use caching_harness::prices::{self, Trace};
+use caching_harness::{Answer, Api, Starter, inputs, shared};
+use caching_starter::PriceBackend;
 use fastrand::Rng;
 use grader_kit::Count;
 use grader_kit::task::fixed_seed;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::marker::PhantomData;
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 caching_harness::forward_api!(Solution => caching_solution);
-
-/// The sizes the manifest's count checks use.
-const PRICE_N: usize = 5_000;
-const SHARED_N: usize = 1_000;
 
 /// The proposed limit on `price-lookup`'s backend calls at n = 5,000.
 const PRICE_CALLS_LIMIT: u64 = 1_500;
 
 fn price_input() -> Trace {
-    prices::trace(&mut Rng::with_seed(fixed_seed("price-lookup")), PRICE_N)
+    prices::trace(&mut Rng::with_seed(fixed_seed("price-lookup")), inputs::prices::N)
 }
 
 fn shared_input() -> Vec<u32> {
-    shared::trace(&mut Rng::with_seed(fixed_seed("shared-lookups")), SHARED_N)
+    shared::trace(
+        &mut Rng::with_seed(fixed_seed("shared-lookups")),
+        inputs::shared::N,
+    )
 }
 
 fn value(counts: &[Count], counter: &str) -> u64 {
@@ -60,19 +61,24 @@ fn price_figures<S: Api>(label: &str) -> Vec<Count> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Naive price caches
+// Naive price caches, written against the subject's API: each is the starter but for its
+// `PriceCache`, a module of the starter's items in which that one shadows the glob import.
 // ---------------------------------------------------------------------------------------------
 
-/// A `HashMap` that remembers every price forever: never evicts, ignores `invalidate`.
-struct Unbounded;
-
-struct UnboundedCache {
-    backend: Arc<Backend>,
+/// A `HashMap` that remembers every price forever: never evicts, and forgets a price on
+/// `invalidate` only when `INVALIDATES`.
+struct UnboundedMap<B, const INVALIDATES: bool> {
+    backend: B,
     prices: RefCell<HashMap<u32, u64>>,
-    invalidates: bool,
 }
 
-impl PriceCacheApi for UnboundedCache {
+impl<B: PriceBackend, const INVALIDATES: bool> UnboundedMap<B, INVALIDATES> {
+    fn new(backend: B, _capacity: u64) -> Self {
+        UnboundedMap {
+            backend,
+            prices: RefCell::default(),
+        }
+    }
     fn price(&self, sku: u32) -> u64 {
         *self
             .prices
@@ -81,7 +87,7 @@ impl PriceCacheApi for UnboundedCache {
             .or_insert_with(|| self.backend.fetch(sku))
     }
     fn invalidate(&self, sku: u32) {
-        if self.invalidates {
+        if INVALIDATES {
             self.prices.borrow_mut().remove(&sku);
         }
     }
@@ -90,46 +96,25 @@ impl PriceCacheApi for UnboundedCache {
     }
 }
 
-impl Api for Unbounded {
-    fn cheapest_passes(days: &[u32], prices: &[u64; 3]) -> u64 {
-        Starter::cheapest_passes(days, prices)
-    }
-    fn price_cache(backend: Arc<Backend>, _capacity: u64) -> Box<dyn PriceCacheApi> {
-        Box::new(UnboundedCache {
-            backend,
-            prices: RefCell::default(),
-            invalidates: false,
-        })
-    }
-    fn shared_price_cache(backend: Arc<shared::Backend>) -> Box<dyn SharedPriceCacheApi> {
-        Starter::shared_price_cache(backend)
-    }
+/// An unbounded map that ignores `invalidate`.
+mod unbounded {
+    pub use caching_starter::*;
+    pub(super) type PriceCache<B> = super::UnboundedMap<B, false>;
 }
+caching_harness::forward_api!(Unbounded => unbounded);
 
 /// The same, with `invalidate`: fresh, but unbounded.
-struct UnboundedInvalidating;
-
-impl Api for UnboundedInvalidating {
-    fn cheapest_passes(days: &[u32], prices: &[u64; 3]) -> u64 {
-        Starter::cheapest_passes(days, prices)
-    }
-    fn price_cache(backend: Arc<Backend>, _capacity: u64) -> Box<dyn PriceCacheApi> {
-        Box::new(UnboundedCache {
-            backend,
-            prices: RefCell::default(),
-            invalidates: true,
-        })
-    }
-    fn shared_price_cache(backend: Arc<shared::Backend>) -> Box<dyn SharedPriceCacheApi> {
-        Starter::shared_price_cache(backend)
-    }
+mod unbounded_invalidating {
+    pub use caching_starter::*;
+    pub(super) type PriceCache<B> = super::UnboundedMap<B, true>;
 }
+caching_harness::forward_api!(UnboundedInvalidating => unbounded_invalidating);
 
-/// A least-recently-used cache by hand: a map of (price, last use) and the skus by last use.
-struct LruCache {
-    backend: Arc<Backend>,
+/// A least-recently-used cache by hand: a map of (price, last use) and the skus by last use;
+/// `invalidate` forgets a price only when `INVALIDATES`.
+struct LruCache<B, const INVALIDATES: bool> {
+    backend: B,
     capacity: u64,
-    invalidates: bool,
     state: RefCell<LruState>,
 }
 
@@ -140,7 +125,14 @@ struct LruState {
     by_use: BTreeMap<u64, u32>,
 }
 
-impl PriceCacheApi for LruCache {
+impl<B: PriceBackend, const INVALIDATES: bool> LruCache<B, INVALIDATES> {
+    fn new(backend: B, capacity: u64) -> Self {
+        LruCache {
+            backend,
+            capacity,
+            state: RefCell::default(),
+        }
+    }
     fn price(&self, sku: u32) -> u64 {
         let mut s = self.state.borrow_mut();
         s.clock += 1;
@@ -165,7 +157,7 @@ impl PriceCacheApi for LruCache {
         price
     }
     fn invalidate(&self, sku: u32) {
-        if !self.invalidates {
+        if !INVALIDATES {
             return;
         }
         let mut s = self.state.borrow_mut();
@@ -178,51 +170,26 @@ impl PriceCacheApi for LruCache {
     }
 }
 
-struct Lru;
-
-impl Api for Lru {
-    fn cheapest_passes(days: &[u32], prices: &[u64; 3]) -> u64 {
-        Starter::cheapest_passes(days, prices)
-    }
-    fn price_cache(backend: Arc<Backend>, capacity: u64) -> Box<dyn PriceCacheApi> {
-        Box::new(LruCache {
-            backend,
-            capacity,
-            invalidates: true,
-            state: RefCell::default(),
-        })
-    }
-    fn shared_price_cache(backend: Arc<shared::Backend>) -> Box<dyn SharedPriceCacheApi> {
-        Starter::shared_price_cache(backend)
-    }
+/// A bounded LRU with invalidation.
+mod lru {
+    pub use caching_starter::*;
+    pub(super) type PriceCache<B> = super::LruCache<B, true>;
 }
+caching_harness::forward_api!(Lru => lru);
 
 /// A bounded LRU that forgets to invalidate.
-struct LruWithoutInvalidate;
-
-impl Api for LruWithoutInvalidate {
-    fn cheapest_passes(days: &[u32], prices: &[u64; 3]) -> u64 {
-        Starter::cheapest_passes(days, prices)
-    }
-    fn price_cache(backend: Arc<Backend>, capacity: u64) -> Box<dyn PriceCacheApi> {
-        Box::new(LruCache {
-            backend,
-            capacity,
-            invalidates: false,
-            state: RefCell::default(),
-        })
-    }
-    fn shared_price_cache(backend: Arc<shared::Backend>) -> Box<dyn SharedPriceCacheApi> {
-        Starter::shared_price_cache(backend)
-    }
+mod lru_without_invalidate {
+    pub use caching_starter::*;
+    pub(super) type PriceCache<B> = super::LruCache<B, false>;
 }
+caching_harness::forward_api!(LruWithoutInvalidate => lru_without_invalidate);
 
 #[test]
 fn the_reference_passes_every_price_count() {
     let counts = price_figures::<Solution>("the reference (moka)");
     assert!(value(&counts, "backend-calls") <= PRICE_CALLS_LIMIT);
     assert_eq!(value(&counts, "stale-answers"), 0);
-    assert!(value(&counts, "max-entries") <= prices::CAPACITY);
+    assert!(value(&counts, "max-entries") <= CAPACITY);
 }
 
 #[test]
@@ -235,14 +202,14 @@ fn the_starter_fails_on_backend_calls() {
 fn an_unbounded_map_without_invalidation_is_stale_and_too_big() {
     let counts = price_figures::<Unbounded>("an unbounded HashMap, no invalidation");
     assert!(value(&counts, "stale-answers") > 0);
-    assert!(value(&counts, "max-entries") > prices::CAPACITY);
+    assert!(value(&counts, "max-entries") > CAPACITY);
 }
 
 #[test]
 fn an_unbounded_map_with_invalidation_is_too_big() {
     let counts = price_figures::<UnboundedInvalidating>("an unbounded HashMap with invalidation");
     assert_eq!(value(&counts, "stale-answers"), 0);
-    assert!(value(&counts, "max-entries") > prices::CAPACITY);
+    assert!(value(&counts, "max-entries") > CAPACITY);
 }
 
 #[test]
@@ -250,14 +217,14 @@ fn a_bounded_lru_by_hand_passes() {
     let counts = price_figures::<Lru>("a bounded LRU by hand");
     assert!(value(&counts, "backend-calls") <= PRICE_CALLS_LIMIT);
     assert_eq!(value(&counts, "stale-answers"), 0);
-    assert!(value(&counts, "max-entries") <= prices::CAPACITY);
+    assert!(value(&counts, "max-entries") <= CAPACITY);
 }
 
 #[test]
 fn a_bounded_lru_without_invalidation_is_stale() {
     let counts = price_figures::<LruWithoutInvalidate>("a bounded LRU, no invalidation");
     assert!(value(&counts, "stale-answers") > 0);
-    assert!(value(&counts, "max-entries") <= prices::CAPACITY);
+    assert!(value(&counts, "max-entries") <= CAPACITY);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,14 +233,18 @@ fn a_bounded_lru_without_invalidation_is_stale() {
 
 /// Checks under the lock, fetches without it, inserts under it again: no thread waits for
 /// another's fetch, and threads that miss the same sku together all fetch it.
-struct Racy;
-
-struct RacyCache {
-    backend: Arc<shared::Backend>,
+struct RacyCache<B> {
+    backend: B,
     prices: Mutex<HashMap<u32, u64>>,
 }
 
-impl SharedPriceCacheApi for RacyCache {
+impl<B: PriceBackend + Sync> RacyCache<B> {
+    fn new(backend: B) -> Self {
+        RacyCache {
+            backend,
+            prices: Mutex::default(),
+        }
+    }
     fn price(&self, sku: u32) -> u64 {
         if let Some(&price) = self
             .prices
@@ -292,20 +263,11 @@ impl SharedPriceCacheApi for RacyCache {
     }
 }
 
-impl Api for Racy {
-    fn cheapest_passes(days: &[u32], prices: &[u64; 3]) -> u64 {
-        Starter::cheapest_passes(days, prices)
-    }
-    fn price_cache(backend: Arc<Backend>, capacity: u64) -> Box<dyn PriceCacheApi> {
-        Starter::price_cache(backend, capacity)
-    }
-    fn shared_price_cache(backend: Arc<shared::Backend>) -> Box<dyn SharedPriceCacheApi> {
-        Box::new(RacyCache {
-            backend,
-            prices: Mutex::default(),
-        })
-    }
+mod racy {
+    pub(super) use super::RacyCache as SharedPriceCache;
+    pub use caching_starter::*;
 }
+caching_harness::forward_api!(Racy => racy);
 
 fn shared_figures<S: Api>(label: &str) -> Vec<Count> {
     let input = shared_input();
@@ -343,28 +305,23 @@ fn check_unlock_fetch_insert_always_shows_duplicate_loads() {
 }
 
 /// Panics on every lookup of a SKU below 10,000 (the stampede's cold SKUs).
-struct Panicky;
+struct PanickyCache<B>(PhantomData<B>);
 
-struct PanickyCache;
-
-impl SharedPriceCacheApi for PanickyCache {
+impl<B: PriceBackend + Sync> PanickyCache<B> {
+    fn new(_backend: B) -> Self {
+        PanickyCache(PhantomData)
+    }
     fn price(&self, sku: u32) -> u64 {
         assert!(sku >= 10_000, "no price for sku {sku}");
         0
     }
 }
 
-impl Api for Panicky {
-    fn cheapest_passes(days: &[u32], prices: &[u64; 3]) -> u64 {
-        Starter::cheapest_passes(days, prices)
-    }
-    fn price_cache(backend: Arc<Backend>, capacity: u64) -> Box<dyn PriceCacheApi> {
-        Starter::price_cache(backend, capacity)
-    }
-    fn shared_price_cache(_backend: Arc<shared::Backend>) -> Box<dyn SharedPriceCacheApi> {
-        Box::new(PanickyCache)
-    }
+mod panicky {
+    pub(super) use super::PanickyCache as SharedPriceCache;
+    pub use caching_starter::*;
 }
+caching_harness::forward_api!(Panicky => panicky);
 
 #[test]
 #[should_panic(expected = "no price for sku")]
