@@ -1,5 +1,5 @@
 //! Benchmark of `equalize_tiles` on a quarter, a half and all of the 1,600 tiles of 64 × 64
-//! pixels the grader times.
+//! pixels the grader times (see `inputs/mod.rs`).
 //!
 //! Run it with:
 //!
@@ -21,29 +21,10 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use fastrand::Rng;
 use std::hint::black_box;
 
+mod inputs;
 mod shared;
 
-/// The size the grader times, in tiles.
-const N: usize = 1_600;
-
-/// `n` tiles of 64 × 64 pixels (one in eight a partial tile from the photo's edge), each a
-/// gradient with noise on a base level of its own: the shape of input the grader times.
-fn image(rng: &mut Rng, n: usize) -> Vec<Vec<u8>> {
-    (0..n)
-        .map(|i| {
-            let rows = if i % 8 == 7 { rng.usize(1..64) } else { 64 };
-            let mut pixels = vec![0; rows * 64];
-            rng.fill(&mut pixels);
-            let base = rng.u8(..192);
-            let noise = [15, 31, 63][rng.usize(..3)];
-            for (p, pixel) in pixels.iter_mut().enumerate() {
-                let gradient = ((p / 64 + p % 64) / 4) as u8;
-                *pixel = base.saturating_add(gradient).saturating_add(*pixel & noise);
-            }
-            pixels
-        })
-        .collect()
-}
+use inputs::tiles::{N, image};
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("equalize_tiles");

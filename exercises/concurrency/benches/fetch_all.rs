@@ -1,5 +1,5 @@
 //! Benchmark of `fetch_all` on a quarter, a half and all of the 200 product ids the grader
-//! uses, with at most 8 requests in flight, measured in *virtual* time.
+//! uses (see `inputs/mod.rs`), with at most 8 requests in flight, measured in *virtual* time.
 //!
 //! Run it with:
 //!
@@ -20,13 +20,10 @@ use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_m
 use fastrand::Rng;
 use std::time::Duration;
 
+mod inputs;
 mod shared;
 
-/// The size the grader uses, in product ids.
-const N: usize = 200;
-
-/// The most requests in flight, as the grader asks.
-const LIMIT: usize = 8;
+use inputs::catalog::{LIMIT, N, product_ids};
 
 /// One call of `fetch_all` in a fresh paused runtime: the virtual time it took, and the most
 /// requests it had in flight.
@@ -50,7 +47,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("fetch_all");
     for n in shared::sizes(N) {
         let mut rng = Rng::with_seed(n as u64);
-        let ids: Vec<u32> = (0..n).map(|_| 100_000 + rng.u32(..50_000)).collect();
+        let ids = product_ids(&mut rng, n);
         let (once, in_flight) = virtual_time(&ids);
         println!(
             "fetch_all/{n}: {} ms of virtual time, {in_flight} in flight at most (limit {LIMIT})",

@@ -1,5 +1,6 @@
 //! Benchmark of `ViewCounter::record` under contention: 4 threads record a quarter, a half
-//! and all of the 100,000 page views the grader uses, 60% of them on 4 hot pages.
+//! and all of the 100,000 page views the grader uses, 60% of them on 4 hot pages (see
+//! `inputs/mod.rs`).
 //!
 //! Run it with:
 //!
@@ -16,27 +17,10 @@ use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, 
 use fastrand::Rng;
 use std::thread;
 
+mod inputs;
 mod shared;
 
-/// The size the grader uses, in page views.
-const N: usize = 100_000;
-
-/// Threads recording at once.
-const THREADS: usize = 4;
-
-/// 64 pages (ids 1,000 to 1,063), and `n` views: 60% on the 4 hot pages, 1% on pages the
-/// counter does not know.
-fn traffic(rng: &mut Rng, n: usize) -> (Vec<u32>, Vec<u32>) {
-    let pages: Vec<u32> = (1_000..1_064).collect();
-    let trace = (0..n)
-        .map(|_| match rng.u8(..100) {
-            0 => 200_000 + rng.u32(..10),
-            1..=60 => pages[rng.usize(..4)],
-            _ => pages[rng.usize(..64)],
-        })
-        .collect();
-    (pages, trace)
-}
+use inputs::views::{N, THREADS, traffic};
 
 /// Records `trace` into `counter` from [`THREADS`] threads, a contiguous share each.
 fn record_all(counter: &ViewCounter, trace: &[u32]) {

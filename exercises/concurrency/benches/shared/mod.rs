@@ -1,4 +1,5 @@
-//! What the three benchmarks share: Criterion's settings and the sizes.
+//! What the three benchmarks share: Criterion's settings and the sizes around the graded one
+//! (the inputs themselves are in `inputs/mod.rs`).
 //!
 //! A directory's `mod.rs` is not a benchmark of its own; each bench file pulls this in with
 //! `mod shared;`. Each benchmark measures its function at a quarter, a half and all of the size

@@ -6,17 +6,15 @@
 //! every machine. Blocking the runtime's thread does not advance that clock, so blocking is
 //! caught by the wall clock instead.
 
-use crate::{Api, case, mix, thousands};
+use crate::inputs::catalog::{LIMIT, product_ids};
+use crate::{Api, mix};
 use fastrand::Rng;
 use grader_kit::Count;
-use grader_kit::correctness::{Case, Output};
+use grader_kit::correctness::{Case, Output, case};
+use grader_kit::text::thousands;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-
-/// The most requests the generated inputs allow in flight at once (the `max-in-flight` check's
-/// limit).
-pub const LIMIT: usize = 8;
 
 /// Wall-clock time a run may take beyond which the excess counts as blocked: a run that never
 /// blocks takes a few milliseconds of real time, whatever its virtual time.
@@ -248,11 +246,10 @@ pub fn count<A: Api>((ids, limit): &(Vec<u32>, usize)) -> Vec<Count> {
     ]
 }
 
-/// A page of `n` product ids from a catalogue of 50,000 (a few repeats on long pages), with a
-/// limit of [`LIMIT`] requests in flight.
+/// A page of `n` product ids, as the exercise's benchmark makes them (see
+/// [`crate::inputs::catalog::product_ids`]), with a limit of [`LIMIT`] requests in flight.
 pub fn page_of_ids(rng: &mut Rng, n: usize) -> (Vec<u32>, usize) {
-    let ids = (0..n).map(|_| 100_000 + rng.u32(..50_000)).collect();
-    (ids, LIMIT)
+    (product_ids(rng, n), LIMIT)
 }
 
 /// Edge cases: the limit's extremes (0, which counts as 1, 1, `usize::MAX`), the ids'

@@ -16,6 +16,11 @@ pub mod fetch;
 pub mod tiles;
 pub mod views;
 
+/// The inputs the tasks are graded on, and their sizes: the frozen copy of the exercise's
+/// `benches/inputs/mod.rs`, which its benchmarks use too.
+#[path = "../../../starters/concurrency/benches/inputs/mod.rs"]
+pub mod inputs;
+
 /// The chapter's public API, as the harness reaches it.
 pub trait Api {
     /// The subject's `ViewCounter`: shared by reference between threads, so it must be `Sync`.
@@ -108,7 +113,7 @@ pub fn image_histograms<S: Api>() -> TimedTask<Vec<Vec<u8>>, Vec<tiles::Figure>>
     TimedTask {
         name: "image-histograms",
         edge_cases: tiles::edge_cases,
-        generate: tiles::image,
+        generate: inputs::tiles::image,
         starter: tiles::report::<Starter>,
         subject: tiles::report::<S>,
     }
@@ -139,7 +144,7 @@ pub fn page_views<S: Api>() -> CountedTask<views::Traffic, Vec<(u32, u64)>> {
         timed: TimedTask {
             name: "page-views",
             edge_cases: views::edge_cases,
-            generate: views::traffic,
+            generate: inputs::views::traffic,
             starter: views::tallied::<Starter>,
             subject: views::counted::<S>,
         },
@@ -153,11 +158,6 @@ pub fn main<S: Api>() -> ExitCode {
     grader_kit::harness::main(&[&histograms, &fetch, &views])
 }
 
-pub(crate) use grader_kit::correctness::case;
-
-/// `n` with thousands separators: 12,345.
-pub use grader_kit::text::thousands;
-
 /// A 64-bit mix of `salt` and `x` (SplitMix64's finalizer): the harness's own latencies and
 /// prices, different from the exercise's `CatalogService`, so no answer can be guessed.
 pub fn mix(salt: u64, x: u64) -> u64 {
@@ -165,17 +165,4 @@ pub fn mix(salt: u64, x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn thousands_are_separated() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(2_000_000), "2,000,000");
-    }
 }

@@ -3,13 +3,11 @@
 //! Graded by a parallel speed-up: the starter works through the tiles on one core, so a
 //! subject that spreads them over P cores can reach nearly P×.
 
-use crate::{Api, case};
+use crate::Api;
+use crate::inputs::tiles::TILE_SIDE;
 use fastrand::Rng;
-use grader_kit::correctness::Case;
+use grader_kit::correctness::{Case, case};
 use grader_kit::inputs::edge_lists;
-
-/// The side of a full tile, in pixels: 64 × 64 = 4,096 pixels.
-pub const TILE_SIDE: usize = 64;
 
 /// One figure of a report, so that a wrong answer is named ("tile 17's checksum").
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,30 +43,8 @@ pub fn report<A: Api>(tiles: &Vec<Vec<u8>>) -> Vec<Figure> {
     tiles.chain(bins).collect()
 }
 
-/// A photo cut into `n` tiles: full 64 × 64 tiles, and one in eight a partial tile from the
-/// photo's right or bottom edge (64 × 1 to 64 × 63). Each tile is a gradient with noise on a
-/// base level of its own, so the tiles use different ranges of grey.
-pub fn image(rng: &mut Rng, n: usize) -> Vec<Vec<u8>> {
-    (0..n)
-        .map(|i| {
-            let rows = if i % 8 == 7 {
-                rng.usize(1..TILE_SIDE)
-            } else {
-                TILE_SIDE
-            };
-            let mut pixels = vec![0; rows * TILE_SIDE];
-            rng.fill(&mut pixels);
-            let base = rng.u8(..192);
-            let noise = [15, 31, 63][rng.usize(..3)];
-            for (p, pixel) in pixels.iter_mut().enumerate() {
-                let gradient = ((p / TILE_SIDE + p % TILE_SIDE) / 4) as u8;
-                *pixel = base.saturating_add(gradient).saturating_add(*pixel & noise);
-            }
-            pixels
-        })
-        .collect()
-}
-
+/// Hand-picked tiles (empty, one pixel, one or two levels, every level, more pixels at one
+/// level than a `u16` counts), then the generic lists as one tile and in tiles of 7 pixels.
 pub fn edge_cases(rng: &mut Rng) -> Vec<Case<Vec<Vec<u8>>>> {
     let mut cases = vec![
         case("edge case: no tiles", vec![]),
@@ -121,6 +97,7 @@ pub fn edge_cases(rng: &mut Rng) -> Vec<Case<Vec<Vec<u8>>>> {
 mod tests {
     use super::*;
     use crate::Starter;
+    use crate::inputs::tiles::image;
 
     #[test]
     fn images_are_seeded_and_sized() {

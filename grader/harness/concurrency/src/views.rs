@@ -7,22 +7,15 @@
 //! reports. Both sides do exactly the same work around the counter, so the speed-up compares
 //! the counters alone (diluted a little by the tally, never inflated).
 
-use crate::{Api, case, thousands};
+use crate::Api;
+use crate::inputs::views::{HOT_PAGES, THREADS};
 use fastrand::Rng;
 use grader_kit::Count;
-use grader_kit::correctness::Case;
+use grader_kit::correctness::{Case, case};
+use grader_kit::text::thousands;
 use std::hint::black_box;
 use std::sync::Barrier;
 use std::thread;
-
-/// Request threads recording views at once.
-pub const THREADS: usize = 4;
-
-/// Pages the generated traffic knows.
-pub const PAGES: usize = 64;
-
-/// Hot pages, which take most views (the home page, today's featured photos).
-pub const HOT_PAGES: usize = 4;
 
 /// Trials of the counted scenario.
 pub const TRIALS: u64 = 20;
@@ -200,24 +193,9 @@ pub fn count<A: Api>((pages, trace): &(Vec<u32>, Vec<u32>)) -> Vec<Count> {
     }]
 }
 
-/// The first page id of the generated traffic: pages were numbered in the order they were
-/// published.
-pub const FIRST_PAGE: u32 = 1_000;
-
-/// `n` page views of [`PAGES`] pages: 60% on the [`HOT_PAGES`] hot pages, the rest spread over
-/// all pages, and about 1 in 100 of a page the counter does not know.
-pub fn traffic(rng: &mut Rng, n: usize) -> (Vec<u32>, Vec<u32>) {
-    let pages: Vec<u32> = (FIRST_PAGE..FIRST_PAGE + PAGES as u32).collect();
-    let trace = (0..n)
-        .map(|_| match rng.u8(..100) {
-            0 => 200_000 + rng.u32(..10),
-            1..=60 => pages[rng.usize(..HOT_PAGES)],
-            _ => pages[rng.usize(..PAGES)],
-        })
-        .collect();
-    (pages, trace)
-}
-
+/// Hand-picked traffic (no pages or no views, unknown pages only, a page listed twice, the
+/// ids' extremes, more views or pages than a `u16` counts, pages out of order), then random
+/// views of three pages.
 pub fn edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u32>, Vec<u32>)>> {
     let few: Vec<u32> = vec![3, 1, 2];
     let mut cases = vec![
@@ -274,6 +252,7 @@ pub fn edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u32>, Vec<u32>)>> {
 mod tests {
     use super::*;
     use crate::Starter;
+    use crate::inputs::views::{FIRST_PAGE, PAGES, traffic};
 
     #[test]
     fn traffic_is_seeded_and_mostly_hot() {

@@ -8,21 +8,18 @@
 //! On a busy machine it may be inconclusive, never a fail. The serial starter, graded the same
 //! way, must never pass.
 
-use concurrency_harness::{Api, Starter, fetch::Service, image_histograms};
-use concurrency_starter::tiles::{equalized_checksum, histogram_of};
+use concurrency_harness::{Starter, image_histograms, inputs};
 use grader_kit::protocol::{Evidence, Measurement, Request, Response, Verdict};
 use grader_kit::spec::Check;
 use grader_kit::task::Task;
-use std::sync::Arc;
 
-/// The tiles cut into one run per core, each run on a scoped thread, the partial reports
-/// joined in order.
-struct Scoped;
+/// The starter, but for its `equalize_tiles`: the tiles cut into one run per core, each run on
+/// a scoped thread, the partial reports joined in order.
+mod scoped {
+    use concurrency_starter::tiles::{equalized_checksum, histogram_of};
+    pub use concurrency_starter::*;
 
-impl Api for Scoped {
-    type Counter = <Starter as Api>::Counter;
-
-    fn equalize_tiles(tiles: &[Vec<u8>]) -> (Vec<u64>, [u64; 256]) {
+    pub fn equalize_tiles(tiles: &[Vec<u8>]) -> TileReport {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let run = tiles.len().div_ceil(threads).max(1);
         let parts: Vec<(Vec<u64>, [u64; 256])> = std::thread::scope(|scope| {
@@ -58,25 +55,10 @@ impl Api for Scoped {
                 *total += count;
             }
         }
-        (checksums, histogram)
-    }
-
-    async fn fetch_all(catalog: Arc<Service>, ids: &[u32], limit: usize) -> Vec<(u32, u64)> {
-        Starter::fetch_all(catalog, ids, limit).await
-    }
-
-    fn new_counter(pages: &[u32]) -> Self::Counter {
-        Starter::new_counter(pages)
-    }
-
-    fn record(counter: &Self::Counter, page: u32) {
-        Starter::record(counter, page)
-    }
-
-    fn total(counter: &Self::Counter, page: u32) -> u64 {
-        Starter::total(counter, page)
+        TileReport { checksums, histogram }
     }
 }
+concurrency_harness::forward_api!(Scoped => scoped);
 
 /// Grades `task` as the grader does: `checks`, a budget of `budget_s` seconds.
 fn grade(task: &dyn Task, checks: Vec<Check>, budget_s: f64) -> Response {
@@ -93,7 +75,7 @@ fn grade(task: &dyn Task, checks: Vec<Check>, budget_s: f64) -> Response {
 /// The manifest's check for `image-histograms`, and its budget.
 fn parallel_check() -> (Vec<Check>, f64) {
     let check = Check::ParallelSpeedup {
-        n: 1600,
+        n: inputs::tiles::N,
         efficiency: 0.45,
     };
     (vec![check], 6.0)
