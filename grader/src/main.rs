@@ -164,12 +164,13 @@ fn grade_and_report(
         subject: settings.subject,
         passed: tasks.iter().all(|t| t.passed),
         checklist: checklist::assess(manifest, &tasks),
+        chapters: result::ChapterInfo::graded(manifest, &tasks),
         tasks,
     };
     if cli.json {
         println!("{}", report::json::render(&report));
     } else {
-        let text = report::terminal::render(&report, manifest);
+        let text = report::terminal::render(&report);
         let colour =
             report::terminal::colour_wanted(std::io::stdout().is_terminal(), std::env::var_os("NO_COLOR"));
         print!(

@@ -4,6 +4,7 @@
 //! renamed or removed. `tasks[].chapter`, `.task`, `.passed` and `checklist[].item`, `.passed`
 //! are the fields every version guarantees.
 
+use crate::manifest::Manifest;
 use crate::task_id::TaskId;
 use crate::workspace::Subject;
 use grader_kit::protocol::{Measurement, Mismatch};
@@ -29,6 +30,32 @@ pub struct Report {
     pub tasks: Vec<TaskResult>,
     /// The assessment checklist, in course order.
     pub checklist: Vec<ChecklistResult>,
+    /// The chapters of the graded tasks, in course order, with their titles.
+    pub chapters: Vec<ChapterInfo>,
+}
+
+/// A chapter, as the report names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChapterInfo {
+    /// The chapter's name (`big-o`), as in `tasks[].chapter`.
+    pub name: String,
+    /// Its title ("Big O and algorithms").
+    pub title: String,
+}
+
+impl ChapterInfo {
+    /// The chapters of `manifest` that `tasks` come from, in course order.
+    pub fn graded(manifest: &Manifest, tasks: &[TaskResult]) -> Vec<ChapterInfo> {
+        manifest
+            .chapters
+            .iter()
+            .filter(|c| tasks.iter().any(|t| t.chapter == c.name))
+            .map(|c| ChapterInfo {
+                name: c.name.clone(),
+                title: c.title.clone(),
+            })
+            .collect()
+    }
 }
 
 /// How one task fared.

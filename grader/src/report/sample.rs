@@ -3,7 +3,7 @@
 
 use crate::checklist;
 use crate::manifest::Manifest;
-use crate::result::{REPORT_VERSION, Report, Status, TaskResult};
+use crate::result::{ChapterInfo, REPORT_VERSION, Report, Status, TaskResult};
 use crate::workspace::Subject;
 use grader_kit::measure::{Policy, ScriptedSampler, measure_complexity, measure_speedup};
 use grader_kit::protocol::{Evidence, Goal, Measurement, Mismatch, Verdict};
@@ -264,6 +264,7 @@ pub fn report() -> Report {
         subject: Subject::Exercises,
         passed: false,
         checklist: checklist::assess(&manifest, &tasks),
+        chapters: ChapterInfo::graded(&manifest, &tasks),
         tasks,
     }
 }

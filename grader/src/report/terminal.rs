@@ -1,7 +1,6 @@
 //! The report for people: a table per chapter, then the assessment checklist.
 
 use super::figures;
-use crate::manifest::Manifest;
 use crate::result::{ChecklistStatus, Report, TaskResult};
 use std::fmt::Write;
 
@@ -9,9 +8,9 @@ use std::fmt::Write;
 const WRAP: usize = 96;
 
 /// The whole report as text.
-pub fn render(report: &Report, manifest: &Manifest) -> String {
+pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    for chapter in &manifest.chapters {
+    for chapter in &report.chapters {
         let tasks: Vec<_> = report
             .tasks
             .iter()
@@ -152,7 +151,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::checklist;
-    use crate::result::{REPORT_VERSION, Status};
+    use crate::manifest::Manifest;
+    use crate::result::{ChapterInfo, REPORT_VERSION, Status};
     use crate::workspace::Subject;
     use grader_kit::measure::{Policy, ScriptedSampler, measure_complexity, measure_speedup};
     use grader_kit::protocol::Mismatch;
@@ -221,9 +221,10 @@ mod tests {
             subject: Subject::Exercises,
             passed: false,
             checklist: checklist::assess(&manifest, &tasks),
+            chapters: ChapterInfo::graded(&manifest, &tasks),
             tasks,
         };
-        let text = render(&report, &manifest);
+        let text = render(&report);
         assert!(text.contains("Big O and algorithms (big-o)"), "{text}");
         assert!(text.contains("find-duplicates       ✓ passed"), "{text}");
         assert!(text.contains("speed-up 80.8× (99% CI 80.0–82.4)"), "{text}");
