@@ -183,6 +183,7 @@ mod tests {
                 seconds: 0.0,
             }],
             checklist: Vec::new(),
+            chapters: Vec::new(),
         }
     }
 

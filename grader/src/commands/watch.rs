@@ -159,6 +159,7 @@ mod tests {
                 seconds: 0.0,
             }],
             checklist: Vec::new(),
+            chapters: Vec::new(),
         }
     }
 
