@@ -2,7 +2,7 @@
 //! directory, and turns a compile error into a short message for the learner.
 
 use crate::layout::{Layout, Role};
-use crate::workspace::Subject;
+use crate::layout::Subject;
 use anyhow::{Context, Result};
 use serde_json::Value;
 use std::path::{Path, PathBuf};

@@ -11,7 +11,7 @@ use crate::manifest::{Chapter, Manifest, Task};
 use crate::result::TaskResult;
 use crate::task_id::TaskId;
 use crate::verify::verify;
-use crate::workspace::Subject;
+use crate::layout::Subject;
 use anyhow::{Context, Result, bail};
 use grader_kit::protocol::{Request, Response, in_check_order};
 use grader_kit::spec::{Check, Numbered};

@@ -7,7 +7,7 @@
 use crate::compile::{self, Build};
 use crate::manifest::{Chapter, Task};
 use crate::task_id::TaskId;
-use crate::workspace::Subject;
+use crate::layout::Subject;
 use anyhow::{Context, Result, bail};
 use grader_kit::protocol::Request;
 use std::fmt::Write;

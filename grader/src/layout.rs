@@ -2,7 +2,36 @@
 //! what its package, library crate and harness binaries are called. Compiling, profiling,
 //! resetting, the workspace checks and `grader dev` all ask [`Layout`].
 
-use crate::workspace::Subject;
+/// Which code is graded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Subject {
+    /// The learner's `exercises/`.
+    Exercises,
+    /// The reference `solutions/`.
+    Solutions,
+    /// The frozen starters in `grader/starters/`.
+    Starters,
+}
+
+impl Subject {
+    /// Every subject.
+    pub const ALL: [Subject; 3] = [Subject::Exercises, Subject::Solutions, Subject::Starters];
+
+    /// The harness feature (and binary suffix) that links this subject.
+    pub fn feature(self) -> &'static str {
+        match self {
+            Subject::Exercises => "exercise",
+            Subject::Solutions => "solution",
+            Subject::Starters => "starter",
+        }
+    }
+
+    /// The directory holding this subject's chapter crate.
+    pub fn dir(self, chapter: &str) -> String {
+        Layout::new(chapter).dir(self.into())
+    }
+}
 
 /// One of a chapter's four crates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,5 +152,7 @@ mod tests {
             "src/bin/starter_heap.rs"
         );
         assert_eq!(Role::from(Subject::Starters), Role::Starter);
+        assert_eq!(Subject::Solutions.feature(), "solution");
+        assert_eq!(Subject::Starters.dir("big-o"), "grader/starters/big-o");
     }
 }

@@ -30,7 +30,7 @@ use result::{REPORT_VERSION, Report};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use workspace::Subject;
+use layout::Subject;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -10,7 +10,7 @@ use crate::grade::task_seed;
 use crate::layout::Layout;
 use crate::manifest::{Chapter, Task};
 use crate::task_id::TaskId;
-use crate::workspace::Subject;
+use crate::layout::Subject;
 use anyhow::{Context, Result, bail};
 use grader_kit::protocol::Request;
 use std::collections::BTreeMap;

@@ -6,7 +6,7 @@
 
 use crate::manifest::Manifest;
 use crate::task_id::TaskId;
-use crate::workspace::Subject;
+use crate::layout::Subject;
 use grader_kit::protocol::{Measurement, Mismatch};
 use serde::{Deserialize, Serialize};
 

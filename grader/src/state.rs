@@ -5,7 +5,7 @@
 
 use crate::result::{Report, Status};
 use crate::task_id::TaskId;
-use crate::workspace::Subject;
+use crate::layout::Subject;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -8,37 +8,6 @@ use std::path::{Path, PathBuf};
 /// The manifest's path inside the workspace.
 pub const MANIFEST: &str = "grader/workbook.toml";
 
-/// Which code is graded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Subject {
-    /// The learner's `exercises/`.
-    Exercises,
-    /// The reference `solutions/`.
-    Solutions,
-    /// The frozen starters in `grader/starters/`.
-    Starters,
-}
-
-impl Subject {
-    /// Every subject.
-    pub const ALL: [Subject; 3] = [Subject::Exercises, Subject::Solutions, Subject::Starters];
-
-    /// The harness feature (and binary suffix) that links this subject.
-    pub fn feature(self) -> &'static str {
-        match self {
-            Subject::Exercises => "exercise",
-            Subject::Solutions => "solution",
-            Subject::Starters => "starter",
-        }
-    }
-
-    /// The directory holding this subject's chapter crate.
-    pub fn dir(self, chapter: &str) -> String {
-        Layout::new(chapter).dir(self.into())
-    }
-}
-
 /// The workspace root: the nearest ancestor of `start` holding the manifest.
 pub fn find_root(start: &Path) -> Result<PathBuf> {
     start
@@ -136,11 +105,5 @@ mod tests {
             "{err}"
         );
         assert!(err.contains("not a workspace member"), "{err}");
-    }
-
-    #[test]
-    fn subjects_name_their_feature_and_directory() {
-        assert_eq!(Subject::Solutions.feature(), "solution");
-        assert_eq!(Subject::Starters.dir("big-o"), "grader/starters/big-o");
     }
 }

@@ -135,7 +135,7 @@ mod tests {
     use super::*;
     use crate::result::{Status, TaskResult};
     use crate::state::TaskState;
-    use crate::workspace::Subject;
+    use crate::layout::Subject;
 
     fn report(status: Status, summary: &str) -> Report {
         Report {

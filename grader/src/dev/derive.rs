@@ -4,7 +4,7 @@
 
 use crate::layout::{Layout, Role};
 use crate::manifest::Chapter;
-use crate::workspace::Subject;
+use crate::layout::Subject;
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;

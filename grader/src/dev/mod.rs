@@ -56,7 +56,7 @@ pub fn plan(root: &Path, manifest: &Manifest) -> Result<Plan> {
             if heap_twin && !chapter.has_heap_checks() {
                 continue;
             }
-            for subject in crate::workspace::Subject::ALL {
+            for subject in crate::layout::Subject::ALL {
                 let path = format!("{harness}/{}", layout.binary_source(subject, heap_twin));
                 let text = derive::harness_binary(chapter, subject, heap_twin);
                 derived.insert(path, text.into_bytes());
@@ -188,12 +188,12 @@ mod tests {
         // Heap checks: six binaries, dhat for the twins, the counting allocator in the graded ones.
         assert_eq!(harness.matches("[[bin]]").count(), 6);
         assert!(harness.contains("dhat.workspace = true"));
-        let graded = derive::harness_binary(memory, crate::workspace::Subject::Exercises, false);
+        let graded = derive::harness_binary(memory, crate::layout::Subject::Exercises, false);
         assert!(
             graded.contains("CountingAlloc") && !graded.contains("dhat"),
             "{graded}"
         );
-        let twin = derive::harness_binary(memory, crate::workspace::Subject::Exercises, true);
+        let twin = derive::harness_binary(memory, crate::layout::Subject::Exercises, true);
         assert!(twin.contains("dhat::Alloc"), "{twin}");
         let big_o = derive::harness_manifest(manifest.chapter("big-o").unwrap());
         assert_eq!(big_o.matches("[[bin]]").count(), 3);

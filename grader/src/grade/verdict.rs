@@ -6,7 +6,7 @@ use crate::manifest::{Chapter, Task};
 use crate::report::figures;
 use crate::result::{Status, TaskResult};
 use crate::task_id::TaskId;
-use crate::workspace::Subject;
+use crate::layout::Subject;
 use grader_kit::protocol::{Evidence, Response, Verdict};
 
 /// The result of every task of an exercise crate the audit refused to build, for `problem`.

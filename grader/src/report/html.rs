@@ -9,7 +9,7 @@ mod figure;
 use super::escape::escape;
 use super::plots;
 use crate::result::{ChecklistStatus, Report, Status, TaskResult};
-use crate::workspace::Subject;
+use crate::layout::Subject;
 use figure::measurement;
 use grader_kit::protocol::Mismatch;
 use std::fmt::Write;

@@ -4,7 +4,7 @@
 use crate::checklist;
 use crate::manifest::Manifest;
 use crate::result::{ChapterInfo, REPORT_VERSION, Report, Status, TaskResult};
-use crate::workspace::Subject;
+use crate::layout::Subject;
 use grader_kit::measure::{Policy, ScriptedSampler, measure_complexity, measure_speedup};
 use grader_kit::protocol::{Evidence, Goal, Measurement, Mismatch, Verdict};
 use grader_kit::spec::{ComplexityClass, HeapFigure};

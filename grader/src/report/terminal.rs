@@ -153,7 +153,7 @@ mod tests {
     use crate::checklist;
     use crate::manifest::Manifest;
     use crate::result::{ChapterInfo, REPORT_VERSION, Status};
-    use crate::workspace::Subject;
+    use crate::layout::Subject;
     use grader_kit::measure::{Policy, ScriptedSampler, measure_complexity, measure_speedup};
     use grader_kit::protocol::Mismatch;
     use grader_kit::spec::ComplexityClass;
