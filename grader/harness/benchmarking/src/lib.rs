@@ -23,7 +23,7 @@ grader_kit::subject_api! {
     crate benchmarking_harness;
     /// The chapter's public API, exactly as the exercise declares it.
     pub trait Api {
-        // The crate's `findings.toml`.
+        /// The crate's `findings.toml`.
         const FINDINGS: &'static str;
         /// See `benchmarking::count_known_linear`.
         fn count_known_linear(known: &[u32], queries: &[u32]) -> usize;
