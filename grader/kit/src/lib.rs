@@ -31,6 +31,7 @@ pub mod sign;
 pub mod spec;
 pub mod stats;
 pub mod task;
+#[cfg(feature = "testing")]
 pub mod testing;
 pub mod text;
 

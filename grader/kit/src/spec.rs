@@ -86,6 +86,19 @@ pub enum Check {
 }
 
 impl Check {
+    /// The input sizes the check measures: its `n`, or its ladder of sizes.
+    pub fn sizes(&self) -> Vec<usize> {
+        match self {
+            Check::Speedup { n, .. }
+            | Check::Heap { n, .. }
+            | Check::ParallelSpeedup { n, .. }
+            | Check::Count { n, .. }
+            | Check::NoSlower { n, .. } => vec![*n],
+            Check::Complexity { sizes, .. } | Check::Crossover { sizes, .. } => sizes.clone(),
+            Check::BenchmarkAccuracy { .. } | Check::HotFunctions { .. } => vec![],
+        }
+    }
+
     /// The metric's name in reports and JSON.
     pub fn metric(&self) -> &str {
         match self {

@@ -5,6 +5,42 @@
 use crate::protocol::{Evidence, Measurement, Request, Response, Verdict};
 use crate::spec::Check;
 use crate::task::Task;
+use serde::Deserialize;
+
+/// The workbook's manifest, as far as the harnesses' tests read it.
+const MANIFEST: &str = include_str!("../../workbook.toml");
+
+/// The checks of `chapter`'s task `task`, as `grader/workbook.toml` declares them: what a
+/// harness test compares its inputs' sizes and scenario constants with.
+pub fn manifest_checks(chapter: &str, task: &str) -> Vec<Check> {
+    #[derive(Deserialize)]
+    struct Manifest {
+        chapters: Vec<Chapter>,
+    }
+    #[derive(Deserialize)]
+    struct Chapter {
+        name: String,
+        tasks: Vec<TaskChecks>,
+    }
+    #[derive(Deserialize)]
+    struct TaskChecks {
+        name: String,
+        checks: Vec<Check>,
+    }
+    let manifest: Manifest = toml::from_str(MANIFEST).expect("the manifest parses");
+    let found = manifest.chapters.into_iter().find(|c| c.name == chapter);
+    let found = found.unwrap_or_else(|| panic!("no chapter {chapter:?} in the manifest"));
+    let checks = found.tasks.into_iter().find(|t| t.name == task).map(|t| t.checks);
+    checks.unwrap_or_else(|| panic!("no task {chapter}/{task} in the manifest"))
+}
+
+/// Every size the checks of `chapter`'s task `task` measure, in the manifest's order.
+pub fn manifest_sizes(chapter: &str, task: &str) -> Vec<usize> {
+    manifest_checks(chapter, task)
+        .iter()
+        .flat_map(Check::sizes)
+        .collect()
+}
 
 /// A `count` check, as the manifest declares one.
 pub fn count(counter: &str, n: usize, at_most: u64) -> Check {

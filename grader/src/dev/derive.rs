@@ -2,9 +2,9 @@
 //! the harness's `Cargo.toml` and binaries, the frozen starter, and the solution's test shims.
 //! Pure functions from what they read to the files they would write.
 
+use crate::layout::Subject;
 use crate::layout::{Layout, Role};
 use crate::manifest::Chapter;
-use crate::layout::Subject;
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -57,6 +57,7 @@ pub fn harness_manifest(chapter: &Chapter) -> String {
         "\n# The tests grade the reference and a learner's likely shortcuts through the same tasks.\n",
     );
     out.push_str("[dev-dependencies]\n");
+    out.push_str("grader-kit = { workspace = true, features = [\"testing\"] }\n");
     for dependency in &dev_dependencies {
         let _ = writeln!(out, "{dependency}.workspace = true");
     }

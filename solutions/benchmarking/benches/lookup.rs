@@ -17,26 +17,11 @@ use std::hint::black_box;
 use std::time::Duration;
 
 // ANCHOR: inputs
-/// The sizes of `known` to compare, doubling each time: 4, 8, 16, …, 4096.
-const SIZES: [usize; 11] = [4, 8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096];
-
-/// `n` distinct known IDs, and [`QUERIES`] queries: half of them known IDs, half IDs that are
-/// not known, in random order. The shape of input the grader times.
-fn lookup_inputs(rng: &mut Rng, n: usize) -> (Vec<u32>, Vec<u32>) {
-    // 2n distinct IDs in random order: the first n are known, the other n are not.
-    let mut ids: Vec<u32> = (0..2 * n as u32).collect();
-    rng.shuffle(&mut ids);
-    let (known, unknown) = ids.split_at(n);
-    let mut queries: Vec<u32> = (0..QUERIES)
-        .map(|i| match i % 2 {
-            0 => known[rng.usize(..n)],
-            _ => unknown[rng.usize(..n)],
-        })
-        .collect();
-    // Hits and misses in an order the CPU's branch predictor cannot guess.
-    rng.shuffle(&mut queries);
-    (known.to_vec(), queries)
-}
+/// The sizes of `known` to compare (4, 8, 16, …, 4096), and `lookup_inputs(rng, n, QUERIES)`:
+/// the shape of input the grader times, from the frozen copy of the exercise's inputs module.
+#[path = "../../../grader/starters/benchmarking/benches/inputs/mod.rs"]
+mod inputs;
+use inputs::{SIZES, lookup_inputs};
 // ANCHOR_END: inputs
 
 // ANCHOR: group
@@ -55,7 +40,7 @@ fn lookup(c: &mut Criterion) {
                 // A fresh input for every call, made before the clock starts: only the count is
                 // timed, and the CPU cannot learn one input by heart.
                 b.iter_batched_ref(
-                    || lookup_inputs(&mut rng, n),
+                    || lookup_inputs(&mut rng, n, QUERIES),
                     |(known, queries)| count_known(black_box(known), black_box(queries)),
                     BatchSize::SmallInput,
                 );

@@ -3,23 +3,8 @@
 
 use caching_harness::inputs::{self, Zipf, sku_of_rank};
 use fastrand::Rng;
+use grader_kit::testing::manifest_sizes;
 use std::collections::HashSet;
-
-/// Every `n = …` of the checks of task `task` in the manifest, read as text: the checks' lines
-/// (`{ kind = … }`) between the task's `name = "…"` and the next table.
-fn manifest_sizes(task: &str) -> Vec<usize> {
-    let manifest = include_str!("../../../workbook.toml");
-    let name = format!("name = \"{task}\"");
-    let mut lines = manifest.lines().skip_while(|line| line.trim() != name);
-    assert!(lines.next().is_some(), "no task {task} in the manifest");
-    lines
-        .take_while(|line| !line.starts_with('['))
-        .filter(|line| line.contains("{ kind = "))
-        .flat_map(|line| line.split([',', '{', '}']))
-        .filter_map(|field| field.trim().strip_prefix("n = "))
-        .map(|n| n.parse().expect("a size"))
-        .collect()
-}
 
 #[test]
 fn the_inputs_sizes_are_the_manifests() {
@@ -28,7 +13,7 @@ fn the_inputs_sizes_are_the_manifests() {
         ("price-lookup", inputs::prices::N),
         ("shared-lookups", inputs::shared::N),
     ] {
-        let sizes = manifest_sizes(task);
+        let sizes = manifest_sizes("caching", task);
         assert!(!sizes.is_empty(), "{task}: no size in the manifest");
         assert!(
             sizes.iter().all(|&s| s == n),

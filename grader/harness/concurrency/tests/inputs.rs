@@ -2,22 +2,8 @@
 //! `grader/workbook.toml`.
 
 use concurrency_harness::inputs;
-
-/// Every `n = …` of the checks of task `task` in the manifest, read as text: the checks' lines
-/// (`{ kind = … }`) between the task's `name = "…"` and the next table.
-fn manifest_sizes(task: &str) -> Vec<usize> {
-    let manifest = include_str!("../../../workbook.toml");
-    let name = format!("name = \"{task}\"");
-    let mut lines = manifest.lines().skip_while(|line| line.trim() != name);
-    assert!(lines.next().is_some(), "no task {task} in the manifest");
-    lines
-        .take_while(|line| !line.starts_with('['))
-        .filter(|line| line.contains("{ kind = "))
-        .flat_map(|line| line.split([',', '{', '}']))
-        .filter_map(|field| field.trim().strip_prefix("n = "))
-        .map(|n| n.parse().expect("a size"))
-        .collect()
-}
+use grader_kit::spec::Check;
+use grader_kit::testing::{manifest_checks, manifest_sizes};
 
 #[test]
 fn the_inputs_sizes_are_the_manifests() {
@@ -26,7 +12,7 @@ fn the_inputs_sizes_are_the_manifests() {
         ("async-fetch", inputs::catalog::N),
         ("page-views", inputs::views::N),
     ] {
-        let sizes = manifest_sizes(task);
+        let sizes = manifest_sizes("concurrency", task);
         assert!(!sizes.is_empty(), "{task}: no size in the manifest");
         assert!(
             sizes.iter().all(|&s| s == n),
@@ -37,11 +23,16 @@ fn the_inputs_sizes_are_the_manifests() {
 
 #[test]
 fn the_in_flight_limit_is_the_manifests() {
-    let manifest = include_str!("../../../workbook.toml");
-    let check = manifest
-        .lines()
-        .find(|line| line.contains("counter = \"max-in-flight\""))
-        .expect("async-fetch's max-in-flight check");
-    let limit = format!("at_most = {} ", inputs::catalog::LIMIT);
-    assert!(check.contains(&limit), "{check}");
+    let limits: Vec<u64> = manifest_checks("concurrency", "async-fetch")
+        .into_iter()
+        .filter_map(|check| match check {
+            Check::Count { counter, at_most, .. } if counter == "max-in-flight" => Some(at_most),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        limits,
+        [inputs::catalog::LIMIT as u64],
+        "async-fetch's max-in-flight check"
+    );
 }
