@@ -142,9 +142,14 @@ pub enum DevCommand {
         title: Option<String>,
     },
     /// Write everything derived: workspace members and chapter crates in the root Cargo.toml,
-    /// each harness's Cargo.toml and binaries, the frozen starters (copies of the exercises as
-    /// they are now), the solutions' test shims.
-    Sync,
+    /// each harness's Cargo.toml and binaries, the solutions' test shims, and (with --freeze)
+    /// the frozen starters.
+    Sync {
+        /// Also copy the exercises' code, as it is now, into the frozen starters: the grader's
+        /// yardstick. Only on a clean checkout of the course, never where an exercise is solved.
+        #[arg(long)]
+        freeze: bool,
+    },
     /// Fail, naming the files, when `dev sync` would change anything (CI runs this).
     Check,
 }

@@ -1,6 +1,7 @@
 //! `grader dev new`: in a scratch copy of the workbook, a new chapter grades at once (its
-//! reference passes, its starter fails) with no file edited by hand; and `dev check` names a
-//! derived file edited by hand, until `dev sync` writes it again.
+//! reference passes, its starter fails) with no file edited by hand; `dev check` names a
+//! derived file edited by hand, until `dev sync` writes it again; and a solved exercise becomes
+//! the frozen starter only with `dev sync --freeze`.
 
 mod support;
 
@@ -52,5 +53,23 @@ fn a_new_chapter_grades_at_once_and_check_names_hand_edits() {
     assert!(said.contains("write  grader/harness/demo/Cargo.toml"), "{said}");
     assert!(run(&["dev", "sync"]).status.success());
     assert_eq!(std::fs::read_to_string(&harness_toml).unwrap(), generated);
+    assert!(run(&["dev", "check"]).status.success());
+
+    // A solved exercise is never frozen as the starter by a plain sync: only with --freeze.
+    let starter_lib = copy.join("grader/starters/demo/src/lib.rs");
+    let frozen = std::fs::read_to_string(&starter_lib).unwrap();
+    let solved = std::fs::read_to_string(copy.join("solutions/demo/src/lib.rs")).unwrap();
+    std::fs::write(copy.join("exercises/demo/src/lib.rs"), &solved).unwrap();
+    let synced = run(&["dev", "sync"]);
+    let said = String::from_utf8_lossy(&synced.stdout);
+    assert!(
+        synced.status.success() && said.contains("Left as they are"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read_to_string(&starter_lib).unwrap(), frozen);
+    let check = run(&["dev", "check"]);
+    assert!(String::from_utf8_lossy(&check.stdout).contains("write  grader/starters/demo/src/lib.rs"));
+    assert!(run(&["dev", "sync", "--freeze"]).status.success());
+    assert_eq!(std::fs::read_to_string(&starter_lib).unwrap(), solved);
     assert!(run(&["dev", "check"]).status.success());
 }

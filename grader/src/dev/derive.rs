@@ -168,7 +168,7 @@ pub fn starter_crate(root: &Path, chapter: &Chapter) -> Result<Files> {
         toml::from_str(&cargo_text).with_context(|| format!("parsing {}", cargo_path.display()))?;
 
     let mut manifest = format!(
-        "# {GENERATED}: every other file of this crate is a frozen copy of {}.\n\
+        "# {GENERATED}: every other file of this crate is a frozen copy of {} (`--freeze`).\n\
          [package]\n\
          name = \"{}\"\n\
          description = \"The frozen starter of the {} chapter: the grader's yardstick. Learners edit {}.\"\n",

@@ -23,6 +23,24 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Takes the frozen starters' copied files out of the plan (their generated `Cargo.toml`
+    /// stays); returns their paths.
+    fn hold_back_starter_code(&mut self, manifest: &Manifest) -> Vec<String> {
+        let copies = |path: &str| {
+            manifest.chapters.iter().any(|chapter| {
+                let starter = Layout::new(&chapter.name).dir(Role::Starter);
+                path.strip_prefix(&starter)
+                    .and_then(|rest| rest.strip_prefix('/'))
+                    .is_some_and(|rest| rest != "Cargo.toml")
+            })
+        };
+        let mut held: Vec<String> = self.writes.keys().filter(|p| copies(p)).cloned().collect();
+        self.writes.retain(|path, _| !copies(path));
+        held.extend(self.removals.iter().filter(|p| copies(p)).cloned());
+        self.removals.retain(|path| !copies(path));
+        held
+    }
+
     /// Whether the workspace is already what sync would make it.
     pub fn is_empty(&self) -> bool {
         self.writes.is_empty() && self.removals.is_empty()
@@ -117,14 +135,29 @@ pub fn apply(root: &Path, plan: &Plan) -> Result<()> {
 }
 
 /// `grader dev sync`: writes everything derived. `Ok(true)` when it went through.
-pub fn sync(root: &Path) -> Result<bool> {
+/// The frozen starters' code changes only with `freeze`: run in a learner's checkout, a sync
+/// would otherwise make the solved exercise the yardstick it is measured against.
+pub fn sync(root: &Path, freeze: bool) -> Result<bool> {
     let manifest = Manifest::load(&root.join(MANIFEST))?;
-    let plan = plan(root, &manifest)?;
+    let mut plan = plan(root, &manifest)?;
+    let held = if freeze {
+        Vec::new()
+    } else {
+        plan.hold_back_starter_code(&manifest)
+    };
     if plan.is_empty() {
         println!("Everything derived from {MANIFEST} and the exercises is up to date.");
     } else {
         println!("Writing what {MANIFEST} and the exercises say:");
         apply(root, &plan)?;
+    }
+    if !held.is_empty() {
+        println!(
+            "\nThe exercises' code differs from the frozen starters in:\n  {}\n\
+             Left as they are. If you changed a starter on purpose (on a clean checkout of the \
+             course, never where an exercise is solved), freeze it: `cargo run -p grader -- dev sync --freeze`.",
+            held.join("\n  ")
+        );
     }
     Ok(true)
 }
@@ -139,7 +172,8 @@ pub fn check(root: &Path) -> Result<bool> {
     }
     println!(
         "dev check: these files are not what `cargo run -p grader -- dev sync` makes from {MANIFEST}\n\
-         and the exercise crates (change those instead, then run dev sync):"
+         and the exercise crates (change those instead, then run `dev sync`; for a starter changed on\n\
+         purpose, `dev sync --freeze`):"
     );
     for line in plan.describe() {
         println!("  {line}");
@@ -173,7 +207,7 @@ mod tests {
         let plan = plan(&root, &manifest).unwrap();
         assert!(
             plan.is_empty(),
-            "run `cargo run -p grader -- dev sync`:\n{}",
+            "run `cargo run -p grader -- dev sync` (--freeze for a starter changed on purpose):\n{}",
             plan.describe().join("\n")
         );
     }
