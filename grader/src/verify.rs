@@ -58,9 +58,13 @@ fn confirm(check: &Check, m: Measurement) -> Result<Measurement, String> {
         ));
     }
     if m.verdict == Verdict::Pass && !pass_follows(check, &m, goal) {
+        let shown = |x: Option<f64>| x.map_or_else(|| "?".to_string(), |x| x.to_string());
         return Err(format!(
             "a pass on {metric} that its figures do not support ({} in [{}, {}] against {goal:?}, {} samples)",
-            m.value, m.low, m.high, m.samples
+            shown(m.value),
+            shown(m.low),
+            shown(m.high),
+            m.samples
         ));
     }
     Ok(m)
@@ -139,16 +143,20 @@ fn pass_follows(check: &Check, m: &Measurement, goal: Goal) -> bool {
             | Check::ParallelSpeedup { .. }
     );
     let exact = matches!(check, Check::Heap { .. } | Check::Count { .. });
-    let ordered = m.low <= m.value && m.value <= m.high;
+    // A figure that was not measured supports no pass.
+    let (Some(value), Some(low), Some(high)) = (m.value, m.low, m.high) else {
+        return false;
+    };
+    let ordered = low <= value && value <= high;
     let heap_agrees = match &m.evidence {
-        Evidence::Heap { subject, .. } => *subject as f64 == m.value,
+        Evidence::Heap { subject, .. } => *subject as f64 == value,
         _ => true,
     };
     ordered
         && heap_agrees
         && (!timed || m.samples >= MIN_ROUNDS)
-        && (!exact || (m.low == m.value && m.high == m.value))
-        && decide(m.low, m.high, goal) == Verdict::Pass
+        && (!exact || (low == value && high == value))
+        && decide(low, high, goal) == Verdict::Pass
 }
 
 fn kind(evidence: &Evidence) -> &'static str {

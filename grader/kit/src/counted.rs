@@ -100,9 +100,9 @@ pub fn measurement(count: &Count, n: usize, at_most: u64) -> Measurement {
     let goal = Goal::AtMost(at_most as f64);
     Measurement {
         metric: count.counter.into(),
-        value,
-        low: value,
-        high: value,
+        value: Some(value),
+        low: Some(value),
+        high: Some(value),
         confidence: 1.0,
         unit: count.unit.into(),
         goal,
@@ -182,7 +182,7 @@ mod tests {
         assert!(cases > 0);
         assert_eq!(
             (measurements[0].value, measurements[0].verdict),
-            (50.0, Verdict::Pass)
+            (Some(50.0), Verdict::Pass)
         );
         let Response::Measured { measurements, .. } = task(calls, sum).grade(&request(49)) else {
             panic!("measured expected")

@@ -204,9 +204,9 @@ pub fn measurement(
     let value = subject as f64;
     Measurement {
         metric: figure.metric().into(),
-        value,
-        low: value,
-        high: value,
+        value: Some(value),
+        low: Some(value),
+        high: Some(value),
         confidence: 1.0,
         unit: figure.unit().into(),
         goal,

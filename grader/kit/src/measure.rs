@@ -1,7 +1,7 @@
 //! The sequential measuring procedures. They see timings only through [`Sampler`], so tests
 //! drive them with scripted numbers and the real harness drives them with code under a clock.
 
-use crate::protocol::{Evidence, Goal, Measurement, Mismatch, NOT_MEASURED, Verdict};
+use crate::protocol::{Evidence, Goal, Measurement, Mismatch, Verdict};
 use crate::spec::ComplexityClass;
 use crate::stats;
 use std::time::Duration;
@@ -55,8 +55,8 @@ impl Policy {
 pub struct Sequence {
     /// Every sample drawn, in order.
     pub samples: Vec<f64>,
-    /// The median.
-    pub value: f64,
+    /// The median: `None` when no sample was drawn.
+    pub value: Option<f64>,
     /// The order-statistic interval, `(low, high)`: `None` when too few samples gave one.
     pub interval: Option<(f64, f64)>,
     /// The interval's verdict against the goal.
@@ -64,18 +64,19 @@ pub struct Sequence {
 }
 
 /// Draws samples until the median's confidence interval decides against `goal`, or the policy
-/// stops it (checked only after `min_rounds`). `draw(round)` returns the next sample and the
+/// stops it (checked only after `min_rounds`). `draw(round)` returns the next sample (`None`
+/// when the round gave none: it counts towards `max_rounds`, not towards the samples) and the
 /// time spent so far; it is the one place where the chapters' measurements differ.
 pub fn until_decided<E>(
     goal: Goal,
     policy: Policy,
-    mut draw: impl FnMut(usize) -> Result<(f64, Duration), E>,
+    mut draw: impl FnMut(usize) -> Result<(Option<f64>, Duration), E>,
 ) -> Result<Sequence, E> {
     let mut samples = Vec::new();
     let (mut interval, mut verdict) = (None, Verdict::Inconclusive);
     for round in 0..policy.max_rounds {
         let (sample, elapsed) = draw(round)?;
-        samples.push(sample);
+        samples.extend(sample);
         if samples.len() < policy.min_rounds {
             continue;
         }
@@ -88,7 +89,7 @@ pub fn until_decided<E>(
         }
     }
     Ok(Sequence {
-        value: stats::median(&samples),
+        value: (!samples.is_empty()).then(|| stats::median(&samples)),
         samples,
         interval,
         verdict,
@@ -105,7 +106,7 @@ impl Sequence {
         confidence: f64,
         evidence: Evidence,
     ) -> Measurement {
-        let (low, high) = self.interval.unwrap_or((NOT_MEASURED, NOT_MEASURED));
+        let (low, high) = self.interval.unzip();
         Measurement {
             metric: metric.into(),
             value: self.value,
@@ -136,7 +137,7 @@ pub fn measure_speedup(
         let (s, j) = sampler.round(n, round)?;
         starter.push(s);
         subject.push(j);
-        Ok((s / j, sampler.elapsed() - start))
+        Ok((Some(s / j), sampler.elapsed() - start))
     })?;
     let evidence = Evidence::Timings {
         n,
@@ -170,9 +171,9 @@ pub fn measure_complexity(
             subject_pass.push((n as f64, j));
         }
         starter_slopes.extend(stats::loglog_slope(&starter_pass));
-        // Every pass has a slope: the manifest's sizes are distinct (each double the last). The
-        // sample of one that had none could not be measured.
-        let slope = stats::loglog_slope(&subject_pass).unwrap_or(NOT_MEASURED);
+        // Every pass has a slope: the manifest's sizes are distinct (each double the last). A
+        // pass that had none gives no sample.
+        let slope = stats::loglog_slope(&subject_pass);
         Ok((slope, sampler.elapsed() - start))
     })?;
     let medians = |times: &[Vec<f64>]| times.iter().map(|t| stats::median(t)).collect();
@@ -235,8 +236,9 @@ mod tests {
         let m = measure_speedup(&mut s, 4000, 10.0, policy()).unwrap();
         assert_eq!(m.verdict, Verdict::Pass);
         assert_eq!(m.samples, MIN_ROUNDS);
-        assert!(m.low <= m.value && m.value <= m.high);
-        assert!((m.value - 100.0).abs() < 10.0, "{}", m.value);
+        let (low, value, high) = (m.low.unwrap(), m.value.unwrap(), m.high.unwrap());
+        assert!(low <= value && value <= high);
+        assert!((value - 100.0).abs() < 10.0, "{value}");
     }
 
     #[test]
@@ -244,7 +246,7 @@ mod tests {
         let mut s = ScriptedSampler::new(|_, r| (0.010 * jitter(r, 0.1), 0.010 * jitter(r + 3, 0.1)));
         let m = measure_speedup(&mut s, 4000, 10.0, policy()).unwrap();
         assert_eq!(m.verdict, Verdict::Fail);
-        assert!(m.high < 10.0);
+        assert!(m.high.unwrap() < 10.0);
     }
 
     #[test]
@@ -252,7 +254,7 @@ mod tests {
         let mut s = ScriptedSampler::new(|_, r| (0.010 * jitter(r, 0.3), 0.001));
         let m = measure_speedup(&mut s, 4000, 10.0, policy()).unwrap();
         assert_eq!(m.verdict, Verdict::Inconclusive);
-        assert!(m.low < 10.0 && m.high >= 10.0);
+        assert!(m.low.unwrap() < 10.0 && m.high.unwrap() >= 10.0);
         // Stopped by the budget: 2 s of 11 ms rounds is about 180 rounds.
         assert!(m.samples > 100 && m.samples < MAX_ROUNDS, "{}", m.samples);
     }
@@ -288,7 +290,7 @@ mod tests {
         });
         let m = measure_complexity(&mut linear, &sizes, ComplexityClass::Linearithmic, policy()).unwrap();
         assert_eq!(m.verdict, Verdict::Pass);
-        assert!((m.value - 1.0).abs() < 0.1, "{}", m.value);
+        assert!((m.value.unwrap() - 1.0).abs() < 0.1, "{:?}", m.value);
         let Evidence::Curves {
             starter_exponent,
             subject_seconds,
@@ -304,6 +306,6 @@ mod tests {
             ScriptedSampler::new(|n, r| (1e-9 * (n * n) as f64, 1e-9 * (n * n) as f64 * jitter(r, 0.05)));
         let m = measure_complexity(&mut quadratic, &sizes, ComplexityClass::Linearithmic, policy()).unwrap();
         assert_eq!(m.verdict, Verdict::Fail);
-        assert!(m.low > 1.5);
+        assert!(m.low.unwrap() > 1.5);
     }
 }

@@ -4,7 +4,7 @@
 //! [`crate::sign`]) on its standard output.
 
 use crate::spec::{Check, ComplexityClass, HeapFigure};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 /// The grader's request to a harness: grade one task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -122,15 +122,12 @@ pub enum Goal {
 pub struct Measurement {
     /// The metric ("speedup", "complexity").
     pub metric: String,
-    /// The point estimate (the median).
-    #[serde(deserialize_with = "nan_from_null")]
-    pub value: f64,
-    /// Lower end of the confidence interval (`null` when too few rounds gave no interval).
-    #[serde(deserialize_with = "nan_from_null")]
-    pub low: f64,
-    /// Upper end of the confidence interval (`null` when too few rounds gave no interval).
-    #[serde(deserialize_with = "nan_from_null")]
-    pub high: f64,
+    /// The point estimate (the median); `None` (`null`) when nothing could be measured.
+    pub value: Option<f64>,
+    /// Lower end of the confidence interval; `None` (`null`) when too few rounds gave no interval.
+    pub low: Option<f64>,
+    /// Upper end of the confidence interval; `None` (`null`) when too few rounds gave no interval.
+    pub high: Option<f64>,
     /// The interval's confidence level (0.99 = 99%).
     pub confidence: f64,
     /// The unit of `value` ("x" for a speed-up ratio, "exponent" for a log-log slope).
@@ -210,16 +207,17 @@ pub enum Evidence {
         n: usize,
         /// The cores the goal was scaled to (`available_parallelism`, capped at 8).
         cores: usize,
-        /// The starter's median seconds per call.
-        starter_seconds: f64,
-        /// The subject's median seconds per call.
-        subject_seconds: f64,
+        /// The starter's median seconds per call (`None` when nothing was measured).
+        starter_seconds: Option<f64>,
+        /// The subject's median seconds per call (`None` when nothing was measured).
+        subject_seconds: Option<f64>,
         /// The median of the per-round capacity probes: how much faster the probe's threads ran
-        /// together than one after another (≈ cores when the machine runs them all at once).
-        capacity: f64,
+        /// together than one after another (≈ cores when the machine runs them all at once;
+        /// `None` when nothing was measured).
+        capacity: Option<f64>,
         /// The share of rounds whose probe found nearly all the cores free; a missed goal is a
-        /// fail only when that share is close to 1.
-        offered: f64,
+        /// fail only when that share is close to 1 (`None` when nothing was measured).
+        offered: Option<f64>,
     },
     /// A count observed while the subject ran a fixed scenario.
     Count {
@@ -260,17 +258,6 @@ pub fn in_check_order(mut numbered: Vec<(usize, Measurement)>) -> Vec<Measuremen
     numbered.into_iter().map(|(_, m)| m).collect()
 }
 
-/// A figure of a [`Measurement`] or its [`Evidence`] that was not measured. The protocol's
-/// figures are plain `f64` (harnesses build them), so a missing one travels as NaN, which JSON
-/// writes as `null` (and [`Measurement`]'s figures read back as NaN). Everywhere else a missing
-/// figure is an `Option`; it becomes this only where a protocol value is built.
-pub const NOT_MEASURED: f64 = f64::NAN;
-
-/// JSON has no NaN: serde_json writes it as `null`, and this reads `null` back as NaN.
-fn nan_from_null<'de, D: Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
-    Ok(Option::<f64>::deserialize(deserializer)?.unwrap_or(f64::NAN))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,9 +266,9 @@ mod tests {
     fn an_undecided_measurement_survives_the_round_trip() {
         let m = Measurement {
             metric: "speedup".into(),
-            value: 3.0,
-            low: f64::NAN,
-            high: f64::NAN,
+            value: Some(3.0),
+            low: None,
+            high: None,
             confidence: 0.99,
             unit: "x".into(),
             goal: Goal::AtLeast(2.0),
@@ -302,6 +289,6 @@ mod tests {
         let Response::Measured { measurements, .. } = serde_json::from_str(&json).unwrap() else {
             panic!("round trip changed the variant");
         };
-        assert!(measurements[0].low.is_nan() && measurements[0].value == 3.0);
+        assert_eq!((measurements[0].low, measurements[0].value), (None, Some(3.0)));
     }
 }

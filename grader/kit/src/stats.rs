@@ -16,7 +16,8 @@ pub const CONFIDENCE: f64 = 0.99;
 
 /// The median of `samples` (the mean of the two middle values for an even count).
 ///
-/// Returns NaN for an empty slice.
+/// `samples` must not be empty: every caller has drawn at least one (where none may have been
+/// drawn, the caller says so with an `Option`). An empty slice gives NaN.
 pub fn median(samples: &[f64]) -> f64 {
     let sorted = sorted(samples);
     let n = sorted.len();

@@ -71,6 +71,11 @@ pub fn detail(m: &Measurement) -> &str {
     }
 }
 
+/// A measurement's value as text: "?" when it was not measured.
+fn value(m: &Measurement) -> String {
+    m.value.map_or_else(|| "?".into(), |v| v.to_string())
+}
+
 /// Asserts that every check passed and every case agreed; returns the measurements.
 pub fn assert_passes(response: &Response) -> &[Measurement] {
     let Response::Measured { measurements, cases } = response else {
@@ -83,7 +88,7 @@ pub fn assert_passes(response: &Response) -> &[Measurement] {
             Verdict::Pass,
             "{}: {} ({})",
             m.metric,
-            m.value,
+            value(m),
             detail(m)
         );
     }
@@ -99,8 +104,14 @@ pub fn assert_count_fails<'r>(response: &'r Response, counter: &str, words: &str
         .iter()
         .find(|m| m.metric == counter)
         .unwrap_or_else(|| panic!("no {counter} in {measurements:#?}"));
-    println!("{counter}: {} ({})", m.value, detail(m));
-    assert_eq!(m.verdict, Verdict::Fail, "{counter}: {} ({})", m.value, detail(m));
+    println!("{counter}: {} ({})", value(m), detail(m));
+    assert_eq!(
+        m.verdict,
+        Verdict::Fail,
+        "{counter}: {} ({})",
+        value(m),
+        detail(m)
+    );
     assert!(
         detail(m).contains(words),
         "{counter}'s detail lacks {words:?}: {}",

@@ -15,6 +15,11 @@ pub fn number(x: f64) -> String {
     }
 }
 
+/// A figure that may not have been measured, shown by `show`: "?" when it was not.
+pub fn or_unknown(x: Option<f64>, show: impl FnOnce(f64) -> String) -> String {
+    x.map_or_else(|| "?".into(), show)
+}
+
 /// Seconds, in the unit that reads best.
 pub fn seconds(s: f64) -> String {
     match s {
@@ -56,51 +61,50 @@ fn is_guard(m: &Measurement) -> bool {
     m.metric == "no-slower"
 }
 
+/// A count measurement's value with thousands separators ("?" when not measured).
+fn counted(m: &Measurement) -> String {
+    or_unknown(m.value, |v| count(v as u64))
+}
+
 /// The measured value with its interval.
 pub fn measured(m: &Measurement) -> String {
     let level = format!("{:.0}% CI", m.confidence * 100.0);
-    let interval = if m.low.is_finite() && m.high.is_finite() {
-        format!("{level} {}–{}", number(m.low), number(m.high))
-    } else {
-        format!("{level} not reached in {} rounds", m.samples)
+    let interval = match (m.low, m.high) {
+        (Some(low), Some(high)) => format!("{level} {}–{}", number(low), number(high)),
+        _ => format!("{level} not reached in {} rounds", m.samples),
     };
+    let value = or_unknown(m.value, number);
     match &m.evidence {
         Evidence::Timings { .. } if is_guard(m) => {
-            format!("speed {}× the starter's ({interval})", number(m.value))
+            format!("speed {value}× the starter's ({interval})")
         }
-        Evidence::Timings { .. } => format!("speed-up {}× ({interval})", number(m.value)),
+        Evidence::Timings { .. } => format!("speed-up {value}× ({interval})"),
         Evidence::Parallel { cores: 1, .. } => "one core: parallel speed not graded, correctness only".into(),
         Evidence::Parallel { cores, .. } => {
-            format!("speed-up {}× on {cores} cores ({interval})", number(m.value))
+            format!("speed-up {value}× on {cores} cores ({interval})")
         }
         // A broken property reads as what broke, with its limit; the detail follows below.
         Evidence::Count { limit: 0, .. } if m.verdict == Verdict::Fail => {
-            format!("{} {} where none allowed", count(m.value as u64), m.unit)
+            format!("{} {} where none allowed", counted(m), m.unit)
         }
-        Evidence::Count { limit, .. } if m.verdict == Verdict::Fail => format!(
-            "{} {} where ≤ {} allowed",
-            count(m.value as u64),
-            m.unit,
-            count(*limit)
-        ),
-        Evidence::Count { .. } => format!("{} {}", count(m.value as u64), m.unit),
+        Evidence::Count { limit, .. } if m.verdict == Verdict::Fail => {
+            format!("{} {} where ≤ {} allowed", counted(m), m.unit, count(*limit))
+        }
+        Evidence::Count { .. } => format!("{} {}", counted(m), m.unit),
         Evidence::Heap { figure, subject, .. } => match figure {
             HeapFigure::PeakBytes => format!("peak heap {}", bytes(*subject as f64)),
             HeapFigure::Allocations => heap_figure(*figure, *subject),
             HeapFigure::LeakedBytes => format!("{} still allocated after drop", bytes(*subject as f64)),
         },
-        Evidence::Curves { .. } => format!("time ≈ O(n^{:.2}) ({interval})", m.value),
+        Evidence::Curves { .. } => format!(
+            "time ≈ O(n^{}) ({interval})",
+            or_unknown(m.value, |v| format!("{v:.2}"))
+        ),
         Evidence::Crossover {
             measured, claimed, ..
-        } => format!(
-            "your crossover {claimed:.0} is {}× the measured {measured:.0} ({interval})",
-            number(m.value)
-        ),
+        } => format!("your crossover {claimed:.0} is {value}× the measured {measured:.0} ({interval})"),
         Evidence::BenchmarkFigure { .. } => {
-            format!(
-                "your benchmark reads {}× the true time ({interval})",
-                number(m.value)
-            )
+            format!("your benchmark reads {value}× the true time ({interval})")
         }
         Evidence::Findings { found, missed, .. } => {
             format!("named {} of {} hot functions", found.len(), found.len() + missed)
@@ -199,16 +203,16 @@ pub fn evidence(m: &Measurement) -> String {
             ..
         } => format!(
             "at n = {n}: starter {} per call, yours {}; the machine ran the probe's threads {}× as fast together, and offered all its cores in {:.0}% of the rounds",
-            seconds(*starter_seconds),
-            seconds(*subject_seconds),
-            number(*capacity),
-            offered * 100.0
+            or_unknown(*starter_seconds, seconds),
+            or_unknown(*subject_seconds, seconds),
+            or_unknown(*capacity, number),
+            or_unknown(*offered, |o| format!("{:.0}", o * 100.0))
         ),
         Evidence::Count { n, detail, .. } => format!(
             "one fixed scenario of n = {n}: {}",
             detail
                 .clone()
-                .unwrap_or_else(|| format!("{} {}", count(m.value as u64), m.unit))
+                .unwrap_or_else(|| format!("{} {}", counted(m), m.unit))
         ),
         Evidence::Heap {
             figure,
@@ -244,10 +248,10 @@ pub fn evidence(m: &Measurement) -> String {
 mod tests {
     use super::*;
 
-    fn speedup(value: f64, low: f64, high: f64) -> Measurement {
+    fn speedup(value: f64, low: Option<f64>, high: Option<f64>) -> Measurement {
         Measurement {
             metric: "speedup".into(),
-            value,
+            value: Some(value),
             low,
             high,
             confidence: 0.99,
@@ -289,9 +293,9 @@ mod tests {
         assert_eq!(count(1_000_000), "1,000,000");
         let m = Measurement {
             metric: "allocations".into(),
-            value: 812.0,
-            low: 812.0,
-            high: 812.0,
+            value: Some(812.0),
+            low: Some(812.0),
+            high: Some(812.0),
             confidence: 1.0,
             unit: "allocations".into(),
             goal: Goal::AtMost(5_104.0),
@@ -333,9 +337,9 @@ mod tests {
     fn a_broken_count_reads_as_what_broke() {
         let m = Measurement {
             metric: "backend-calls".into(),
-            value: 1_204.0,
-            low: 1_204.0,
-            high: 1_204.0,
+            value: Some(1_204.0),
+            low: Some(1_204.0),
+            high: Some(1_204.0),
             confidence: 1.0,
             unit: "backend calls".into(),
             goal: Goal::AtMost(100.0),
@@ -356,7 +360,7 @@ mod tests {
         assert_eq!(goal(&m), "≤ 100 backend calls");
         let ok = Measurement {
             verdict: Verdict::Pass,
-            value: 40.0,
+            value: Some(40.0),
             ..m.clone()
         };
         assert_eq!(measured(&ok), "40 backend calls");
@@ -383,7 +387,7 @@ mod tests {
         let guard = Measurement {
             metric: "no-slower".into(),
             goal: Goal::AtLeast(0.8),
-            ..speedup(1.1, 1.05, 1.2)
+            ..speedup(1.1, Some(1.05), Some(1.2))
         };
         assert_eq!(measured(&guard), "speed 1.10× the starter's (99% CI 1.05–1.20)");
         assert_eq!(goal(&guard), "no slower than 1.25× the starter's time");
@@ -391,7 +395,7 @@ mod tests {
 
     #[test]
     fn a_speedup_reads_with_its_interval_and_goal() {
-        let m = speedup(61.2, 58.0, 66.04);
+        let m = speedup(61.2, Some(58.0), Some(66.04));
         assert_eq!(measured(&m), "speed-up 61.2× (99% CI 58.0–66.0)");
         assert_eq!(goal(&m), "≥ 10.0× faster than the starter");
         assert_eq!(
@@ -402,9 +406,9 @@ mod tests {
             metric: "complexity".into(),
             unit: "exponent".into(),
             goal: Goal::AtMost(1.5),
-            value: 1.071,
-            low: 1.05,
-            high: 1.1,
+            value: Some(1.071),
+            low: Some(1.05),
+            high: Some(1.1),
             evidence: Evidence::Curves {
                 sizes: vec![1000, 2000],
                 starter_seconds: vec![1e-4, 4e-4],
@@ -420,7 +424,15 @@ mod tests {
             evidence(&curve),
             "yours at n = 1000, 2000: 10.0 µs, 20.0 µs; the starter grows as O(n^1.97)"
         );
-        let undecided = speedup(9.0, f64::NAN, f64::NAN);
+        let undecided = speedup(9.0, None, None);
         assert!(measured(&undecided).contains("not reached in 10 rounds"));
+        let unmeasured = Measurement {
+            value: None,
+            ..undecided
+        };
+        assert_eq!(
+            measured(&unmeasured),
+            "speed-up ?× (99% CI not reached in 10 rounds)"
+        );
     }
 }

@@ -8,8 +8,8 @@ mod figure;
 
 use super::escape::escape;
 use super::plots;
-use crate::result::{ChecklistStatus, Report, Status, TaskResult};
 use crate::layout::Subject;
+use crate::result::{ChecklistStatus, Report, Status, TaskResult};
 use figure::measurement;
 use grader_kit::protocol::Mismatch;
 use std::fmt::Write;
@@ -289,13 +289,13 @@ mod tests {
         );
         assert!(page.contains("not measured"));
         assert!(page.contains("one core: parallel speed not graded"));
-        let mut nan_curve = complexity(1.0);
-        nan_curve.value = f64::NAN;
-        if let Evidence::Curves { subject_seconds, .. } = &mut nan_curve.evidence {
+        let mut unmeasured_curve = complexity(1.0);
+        unmeasured_curve.value = None;
+        if let Evidence::Curves { subject_seconds, .. } = &mut unmeasured_curve.evidence {
             subject_seconds.fill(f64::NAN);
         }
         let mut r = report();
-        r.tasks[1].measurements = vec![nan_curve];
+        r.tasks[1].measurements = vec![unmeasured_curve];
         let page = render(&r);
         assert!(!page.contains("NaN"));
         assert!(page.contains("yours ≈ not measured"));

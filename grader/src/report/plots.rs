@@ -93,7 +93,11 @@ fn verdict_class(verdict: Verdict) -> &'static str {
 fn speedup(m: &Measurement, verdict: &str) -> Canvas {
     let mut c = Canvas::new(SPEED_HEIGHT);
     let goals = goal_marks(m.goal);
-    let mut values = vec![m.value, m.low, m.high, 1.0];
+    let mut values: Vec<f64> = [m.value, m.low, m.high]
+        .into_iter()
+        .flatten()
+        .chain([1.0])
+        .collect();
     values.extend(goals.iter().map(|(at, _)| *at));
     let Some(ticks) = log_ticks(&values) else {
         c.not_measured((LEFT + RIGHT) / 2.0, SPEED_BAR_Y);
@@ -129,8 +133,11 @@ fn speedup(m: &Measurement, verdict: &str) -> Canvas {
         c.vertical_mark(x.at(*at), ROWS[1], SPEED_AXIS_Y, "goal", label, *at < 1.0);
     }
     c.open_group(verdict);
-    if positive(m.low) && positive(m.high) {
-        let (low, high) = (x.at(m.low), x.at(m.high));
+    if let (Some(low), Some(high)) = (m.low, m.high)
+        && positive(low)
+        && positive(high)
+    {
+        let (low, high) = (x.at(low), x.at(high));
         c.rect(
             low,
             SPEED_BAR_Y - 5.0,
@@ -143,10 +150,10 @@ fn speedup(m: &Measurement, verdict: &str) -> Canvas {
         }
         c.line((low, SPEED_BAR_Y), (high, SPEED_BAR_Y), "");
     }
-    if positive(m.value) {
-        let at = x.at(m.value);
+    if let Some(value) = m.value.filter(|v| positive(*v)) {
+        let at = x.at(value);
         c.circle(at, SPEED_BAR_Y, 5.5);
-        c.boxed_text((at, ROWS[2]), &format!("{}×", short(m.value)));
+        c.boxed_text((at, ROWS[2]), &format!("{}×", short(value)));
     } else {
         c.not_measured((LEFT + RIGHT) / 2.0, SPEED_BAR_Y + 4.0);
     }
@@ -201,12 +208,9 @@ fn curves(
     );
     c.square(LEFT + 92.0, ROWS[0] - 4.0);
     c.text((LEFT + 110.0, ROWS[0]), Anchor::Start, "starter");
-    let exponent = |e: f64| {
-        if e.is_finite() {
-            format!("n^{e:.2}")
-        } else {
-            "not measured".into()
-        }
+    let exponent = |e: Option<f64>| match e {
+        Some(e) if e.is_finite() => format!("n^{e:.2}"),
+        _ => "not measured".into(),
     };
     let goal = match m.goal {
         Goal::AtMost(t) => format!(", goal ≤ {}", short(t)),
@@ -215,7 +219,7 @@ fn curves(
     let fit = format!(
         "yours ≈ {}, starter ≈ {}{goal}",
         exponent(m.value),
-        exponent(starter_exp)
+        exponent(Some(starter_exp))
     );
     c.text((RIGHT, ROWS[0]), Anchor::End, &fit);
     c
@@ -298,14 +302,14 @@ fn count(m: &Measurement, verdict: &str, limit: u64) -> Canvas {
         l => format!("limit ≤ {}", figures::count(l)),
     };
     let label = |v: u64| format!("{} {}", figures::count(v), m.unit);
-    if !(m.value.is_finite() && m.value >= 0.0) {
+    let Some(value) = m.value.filter(|v| v.is_finite() && *v >= 0.0) else {
         let mut c = bars(verdict, &[], label, limit, &goal);
         c.not_measured((LEFT + BAR_RIGHT) / 2.0, ROWS[1] + 8.0 + BAR_HEIGHT / 2.0);
         return c;
-    }
+    };
     bars(
         verdict,
-        &[(ROWS[1] + 4.0, "yours", m.value.round() as u64)],
+        &[(ROWS[1] + 4.0, "yours", value.round() as u64)],
         label,
         limit,
         &goal,

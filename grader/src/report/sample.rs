@@ -2,9 +2,9 @@
 //! the renderers' tests.
 
 use crate::checklist;
+use crate::layout::Subject;
 use crate::manifest::Manifest;
 use crate::result::{ChapterInfo, REPORT_VERSION, Report, Status, TaskResult};
-use crate::layout::Subject;
 use grader_kit::measure::{Policy, ScriptedSampler, measure_complexity, measure_speedup};
 use grader_kit::protocol::{Evidence, Goal, Measurement, Mismatch, Verdict};
 use grader_kit::spec::{ComplexityClass, HeapFigure};
@@ -47,9 +47,9 @@ fn exact(
 ) -> Measurement {
     Measurement {
         metric: metric.into(),
-        value,
-        low: value,
-        high: value,
+        value: Some(value),
+        low: Some(value),
+        high: Some(value),
         confidence: 1.0,
         unit: unit.into(),
         goal,
@@ -115,8 +115,8 @@ fn crossover() -> Measurement {
         evidence,
     );
     Measurement {
-        low: 0.18,
-        high: 0.25,
+        low: Some(0.18),
+        high: Some(0.25),
         ..m
     }
 }
@@ -152,7 +152,7 @@ fn text_only() -> Vec<Measurement> {
     ]
 }
 
-/// A parallel speed-up on 4 cores, and the one-core case where nothing is timed (NaN).
+/// A parallel speed-up on 4 cores, and the one-core case where nothing is timed (`None`).
 fn parallel() -> [Measurement; 2] {
     let timed = Measurement {
         metric: "parallel-speedup".into(),
@@ -160,26 +160,26 @@ fn parallel() -> [Measurement; 2] {
         evidence: Evidence::Parallel {
             n: 100_000,
             cores: 4,
-            starter_seconds: 0.08,
-            subject_seconds: 0.034,
-            capacity: 3.9,
-            offered: 1.0,
+            starter_seconds: Some(0.08),
+            subject_seconds: Some(0.034),
+            capacity: Some(3.9),
+            offered: Some(1.0),
         },
         ..speedup(0.08, 0.034, 2.5)
     };
     let one_core = Measurement {
-        value: f64::NAN,
-        low: f64::NAN,
-        high: f64::NAN,
+        value: None,
+        low: None,
+        high: None,
         samples: 0,
         goal: Goal::AtLeast(1.0),
         evidence: Evidence::Parallel {
             n: 100_000,
             cores: 1,
-            starter_seconds: f64::NAN,
-            subject_seconds: f64::NAN,
-            capacity: f64::NAN,
-            offered: f64::NAN,
+            starter_seconds: None,
+            subject_seconds: None,
+            capacity: None,
+            offered: None,
         },
         ..timed.clone()
     };
@@ -210,8 +210,8 @@ pub fn report() -> Report {
         ..speedup(0.006, 0.0025, 0.8)
     };
     let undecided = Measurement {
-        low: f64::NAN,
-        high: f64::INFINITY,
+        low: None,
+        high: Some(f64::INFINITY),
         verdict: Verdict::Inconclusive,
         ..speedup(0.010, 0.0011, 10.0)
     };

@@ -78,7 +78,7 @@ impl<S: Api> Task for CrossoverTask<S> {
             }
             let crossover = crossover(sizes, &pass_ratios);
             crossovers.push(crossover);
-            Ok::<_, Infallible>((claimed / crossover, started.elapsed()))
+            Ok::<_, Infallible>((Some(claimed / crossover), started.elapsed()))
         })
         .unwrap_or_else(|never| match never {});
         if let Some(message) = interference(&shares) {

@@ -93,14 +93,16 @@ fn measured(label: &str, response: &Response) -> Measurement {
     else {
         panic!("{label}: parallel evidence expected")
     };
+    let shown = |x: Option<f64>| x.map_or_else(|| "?".to_string(), |x| format!("{x:.2}"));
     println!(
-        "{label}: {:?}, {:.2}× (99% CI {:.2}–{:.2}) on {} rounds; probe capacity {capacity:.2}, cores offered in {:.0}% of the rounds",
+        "{label}: {:?}, {}× (99% CI {}–{}) on {} rounds; probe capacity {}, cores offered in {}% of the rounds",
         m.verdict,
-        m.value,
-        m.low,
-        m.high,
+        shown(m.value),
+        shown(m.low),
+        shown(m.high),
         m.samples,
-        offered * 100.0
+        shown(capacity),
+        offered.map_or_else(|| "?".to_string(), |o| format!("{:.0}", o * 100.0))
     );
     m
 }

@@ -72,9 +72,9 @@ impl Task for HotSpotsTask {
         let count = found.len() as f64;
         let measurement = grader_kit::protocol::Measurement {
             metric: "hot-functions".into(),
-            value: count,
-            low: count,
-            high: count,
+            value: Some(count),
+            low: Some(count),
+            high: Some(count),
             confidence: 1.0,
             unit: "functions".into(),
             goal: Goal::AtLeast(truth.len() as f64),
@@ -98,7 +98,7 @@ impl Task for HotSpotsTask {
 mod tests {
     use super::*;
 
-    fn grade(findings: &'static str) -> (Verdict, f64) {
+    fn grade(findings: &'static str) -> (Verdict, Option<f64>) {
         let request = Request {
             task: "hot-spots".into(),
             seed: 1,
@@ -134,14 +134,14 @@ mod tests {
     #[test]
     fn every_true_function_must_be_named_in_few_names() {
         let both = "hot_functions = [\"a::LatencyTracker::record\", \"SessionSet::insert\"]";
-        assert_eq!(grade(both), (Verdict::Pass, 2.0));
+        assert_eq!(grade(both), (Verdict::Pass, Some(2.0)));
         assert_eq!(
             grade("hot_functions = [\"a::LatencyTracker::record\"]"),
-            (Verdict::Fail, 1.0)
+            (Verdict::Fail, Some(1.0))
         );
-        assert_eq!(grade("hot_functions = []"), (Verdict::Fail, 0.0));
+        assert_eq!(grade("hot_functions = []"), (Verdict::Fail, Some(0.0)));
         let everything =
             "hot_functions = [\"LatencyTracker::record\", \"SessionSet::insert\", \"a\", \"b\", \"c\"]";
-        assert_eq!(grade(everything), (Verdict::Fail, 2.0));
+        assert_eq!(grade(everything), (Verdict::Fail, Some(2.0)));
     }
 }

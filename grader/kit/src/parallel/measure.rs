@@ -4,7 +4,7 @@
 use super::judge::{Judgement, OFFERED_FOR_A_FAIL, free_needed_for_a_fail, goal_for, judge, share_offered};
 use super::monitor::LoadWatch;
 use crate::measure::{Policy, Sampler, Sequence};
-use crate::protocol::{Evidence, Goal, Measurement, Mismatch, NOT_MEASURED, Verdict};
+use crate::protocol::{Evidence, Goal, Measurement, Mismatch, Verdict};
 use crate::stats;
 use std::time::Duration;
 
@@ -89,9 +89,9 @@ pub fn measure_parallel_speedup_within(
         // One core: nothing runs in parallel. Correctness was graded; speed is not.
         return Ok(Measurement {
             metric: "parallel-speedup".into(),
-            value: NOT_MEASURED,
-            low: NOT_MEASURED,
-            high: NOT_MEASURED,
+            value: None,
+            low: None,
+            high: None,
             confidence: policy.confidence,
             unit: "x".into(),
             goal,
@@ -100,10 +100,10 @@ pub fn measure_parallel_speedup_within(
             evidence: Evidence::Parallel {
                 n,
                 cores,
-                starter_seconds: NOT_MEASURED,
-                subject_seconds: NOT_MEASURED,
-                capacity: NOT_MEASURED,
-                offered: NOT_MEASURED,
+                starter_seconds: None,
+                subject_seconds: None,
+                capacity: None,
+                offered: None,
             },
         });
     }
@@ -158,8 +158,10 @@ pub fn measure_parallel_speedup_within(
     if judged.verdict == Verdict::Fail && !machine_offered(&capacity, watch.free_cores(cores)) {
         judged.verdict = Verdict::Inconclusive;
     }
+    // Every figure rests on at least one round, unless the policy allowed none.
+    let median = |samples: &[f64]| (!samples.is_empty()).then(|| stats::median(samples));
     let ratios = Sequence {
-        value: stats::median(&judged.rounds),
+        value: median(&judged.rounds),
         samples: judged.rounds,
         interval: judged.interval,
         verdict: judged.verdict,
@@ -167,10 +169,10 @@ pub fn measure_parallel_speedup_within(
     let evidence = Evidence::Parallel {
         n,
         cores,
-        starter_seconds: stats::median(&starter),
-        subject_seconds: stats::median(&subject),
-        capacity: stats::median(&capacity),
-        offered,
+        starter_seconds: median(&starter),
+        subject_seconds: median(&subject),
+        capacity: median(&capacity),
+        offered: (!capacity.is_empty()).then_some(offered),
     };
     Ok(ratios.into_measurement("parallel-speedup", "x", goal, policy.confidence, evidence))
 }
@@ -289,7 +291,7 @@ mod tests {
         let Evidence::Parallel { capacity, .. } = m.evidence else {
             panic!("parallel evidence expected")
         };
-        assert_eq!(capacity, 1.05);
+        assert_eq!(capacity, Some(1.05));
         // Light load (0.3 of a core in use elsewhere) is already too much to blame the code,
         // and so is a machine whose load could not be read at all, whatever its probe says.
         let watches: [&mut dyn LoadWatch; 2] = [&mut Fixed(1.7), &mut Unreadable(1.95)];
@@ -305,7 +307,18 @@ mod tests {
         let mut s = ScriptedSampler::new(|_, _| (0.01, 0.01));
         let m = measure_parallel_speedup(&mut s, 100, 0.5, 1, policy(), &mut Fixed(1.0)).unwrap();
         assert_eq!((m.verdict, m.samples), (Verdict::Pass, 0));
-        assert!(m.value.is_nan());
+        assert_eq!((m.value, m.low, m.high), (None, None, None));
+        let Evidence::Parallel {
+            starter_seconds,
+            subject_seconds,
+            capacity,
+            offered,
+            ..
+        } = m.evidence
+        else {
+            panic!("parallel evidence expected")
+        };
+        assert_eq!([starter_seconds, subject_seconds, capacity, offered], [None; 4]);
     }
 
     #[test]
@@ -318,7 +331,7 @@ mod tests {
         let Evidence::Parallel { offered, .. } = m.evidence else {
             panic!("parallel evidence expected")
         };
-        assert!((offered - 0.5).abs() < 0.05, "{offered}");
+        assert!((offered.unwrap() - 0.5).abs() < 0.05, "{offered:?}");
         // The same serial code fails on a machine that offered the cores throughout.
         let mut s = ScriptedSampler::new(|_, r| (0.010 * (1.0 + (r % 3) as f64 * 0.01), 0.010));
         let m = measure_parallel_speedup(&mut s, 100, 0.5, 2, policy(), &mut Fixed(1.95)).unwrap();
@@ -341,7 +354,12 @@ mod tests {
             measure_parallel_speedup_within(&mut s, 100, 0.45, 2, policy(), Extra::NONE, &mut Fixed(1.95))
                 .unwrap();
         assert_eq!(m.verdict, Verdict::Inconclusive);
-        assert!(m.low < 1.45 && m.high >= 1.45, "{} – {}", m.low, m.high);
+        assert!(
+            m.low.unwrap() < 1.45 && m.high.unwrap() >= 1.45,
+            "{:?} – {:?}",
+            m.low,
+            m.high
+        );
         let in_budget = rounds.get();
 
         let mut s = ScriptedSampler::new(parallel_solution(41));
@@ -353,7 +371,10 @@ mod tests {
             m.samples
         );
         assert!(s.elapsed() < policy().budget + Extra::while_straddling().time);
-        assert!(m.low >= 1.45 && (m.value - 1.65).abs() < 0.1, "{m:?}");
+        assert!(
+            m.low.unwrap() >= 1.45 && (m.value.unwrap() - 1.65).abs() < 0.1,
+            "{m:?}"
+        );
     }
 
     #[test]
@@ -422,8 +443,8 @@ mod tests {
         else {
             panic!("parallel evidence expected")
         };
-        assert!((offered - 0.55).abs() < 0.1, "{offered}");
-        assert!(capacity > 1.05, "{capacity}");
+        assert!((offered.unwrap() - 0.55).abs() < 0.1, "{offered:?}");
+        assert!(capacity.unwrap() > 1.05, "{capacity:?}");
         // The same rounds with a probe that saw nothing: every round counts, and within the
         // budget and its extra the interval still straddles.
         let mut s = ScriptedSampler::new(parallel_solution(45));
@@ -459,7 +480,7 @@ mod tests {
         let mut watch = ByRound(|r| if load(r) { 1.0 } else { 1.95 }, 0);
         let m = measure_parallel_speedup(&mut s, 100, 0.45, 2, policy(), &mut watch).unwrap();
         assert_eq!(m.verdict, Verdict::Inconclusive, "{m:?}");
-        assert!(m.high < 1.45);
+        assert!(m.high.unwrap() < 1.45);
         // Where the machine offered its cores in nearly every round, serial code fails.
         let mut s = ScriptedSampler::new(|_, r| (0.010 * (1.0 + (r * 37 % 100) as f64 / 1000.0), 0.010));
         let mut watch = ByRound(|r| if r % 20 == 7 { 1.0 } else { 1.95 }, 0);
@@ -479,6 +500,6 @@ mod tests {
         let Evidence::Parallel { offered, .. } = m.evidence else {
             panic!("parallel evidence expected")
         };
-        assert!(offered >= OFFERED_FOR_A_FAIL, "{offered}");
+        assert!(offered.unwrap() >= OFFERED_FOR_A_FAIL, "{offered:?}");
     }
 }

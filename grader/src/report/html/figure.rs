@@ -40,15 +40,16 @@ pub fn measurement(out: &mut String, m: &Measurement) {
     out.push_str("</figure>\n");
 }
 
-/// [`figures::measured`], or "not measured" where it would print a missing number as "NaN".
+/// [`figures::measured`], or "not measured" where it would print a missing number as "?".
 fn measured_words(m: &Measurement) -> String {
+    let value = m.value.is_some_and(f64::is_finite);
     let finite = match m.evidence {
         // figures has its own words for a machine with one core, where nothing is timed.
         Evidence::Parallel { cores: 1, .. } => true,
         Evidence::Crossover {
             measured, claimed, ..
-        } => m.value.is_finite() && measured.is_finite() && claimed.is_finite(),
-        _ => m.value.is_finite(),
+        } => value && measured.is_finite() && claimed.is_finite(),
+        _ => value,
     };
     if finite {
         figures::measured(m)
@@ -57,7 +58,7 @@ fn measured_words(m: &Measurement) -> String {
     }
 }
 
-/// [`figures::evidence`], or "not measured" where it would print a missing time as "NaN ns".
+/// [`figures::evidence`], or "not measured" where it would print a missing time as "?".
 fn evidence_words(m: &Measurement) -> String {
     let finite = |values: &[f64]| values.iter().all(|v| v.is_finite());
     let measured = match &m.evidence {
@@ -65,12 +66,14 @@ fn evidence_words(m: &Measurement) -> String {
             starter_seconds,
             subject_seconds,
             ..
-        }
-        | Evidence::Parallel {
+        } => finite(&[*starter_seconds, *subject_seconds]),
+        Evidence::Parallel {
             starter_seconds,
             subject_seconds,
             ..
-        } => finite(&[*starter_seconds, *subject_seconds]),
+        } => [starter_seconds, subject_seconds]
+            .iter()
+            .all(|s| s.is_some_and(f64::is_finite)),
         Evidence::Curves {
             starter_seconds,
             subject_seconds,
