@@ -70,7 +70,8 @@ pub fn check_agreement(root: &Path, manifest: &Manifest) -> Result<()> {
     }
     if !problems.is_empty() {
         bail!(
-            "the manifest and the workspace disagree:\n  {}",
+            "the manifest and the workspace disagree:\n  {}\n\
+             (writing a chapter? `cargo run -p grader -- dev sync` writes the files derived from the manifest)",
             problems.join("\n  ")
         );
     }
