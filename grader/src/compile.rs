@@ -1,8 +1,8 @@
 //! Builds a chapter's harness in release mode, one chapter at a time, in the shared target
 //! directory, and turns a compile error into a short message for the learner.
 
-use crate::layout::{Layout, Role};
 use crate::layout::Subject;
+use crate::layout::{Layout, Role};
 use anyhow::{Context, Result};
 use serde_json::Value;
 use std::path::{Path, PathBuf};

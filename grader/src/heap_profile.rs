@@ -5,9 +5,9 @@
 //! its profile as JSON for dhat's viewer, dh_view.
 
 use crate::compile::{self, Build};
+use crate::layout::Subject;
 use crate::manifest::{Chapter, Task};
 use crate::task_id::TaskId;
-use crate::layout::Subject;
 use anyhow::{Context, Result, bail};
 use grader_kit::protocol::Request;
 use std::fmt::Write;

@@ -25,12 +25,12 @@ use clap::Parser;
 use cli::{Cli, Command, DevCommand};
 use commands::{hint, list, reset, solution, watch};
 use grade::Settings;
+use layout::Subject;
 use manifest::{Chapter, Manifest, Task};
 use result::{REPORT_VERSION, Report};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use layout::Subject;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -8,9 +8,9 @@
 use crate::compile::{self, Build};
 use crate::grade::task_seed;
 use crate::layout::Layout;
+use crate::layout::Subject;
 use crate::manifest::{Chapter, Task};
 use crate::task_id::TaskId;
-use crate::layout::Subject;
 use anyhow::{Context, Result, bail};
 use grader_kit::protocol::Request;
 use std::collections::BTreeMap;

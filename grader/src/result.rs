@@ -4,9 +4,9 @@
 //! renamed or removed. `tasks[].chapter`, `.task`, `.passed` and `checklist[].item`, `.passed`
 //! are the fields every version guarantees.
 
+use crate::layout::Subject;
 use crate::manifest::Manifest;
 use crate::task_id::TaskId;
-use crate::layout::Subject;
 use grader_kit::protocol::{Measurement, Mismatch};
 use serde::{Deserialize, Serialize};
 

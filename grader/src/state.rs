@@ -3,9 +3,9 @@
 //! `cargo clean` does not forget it), written atomically; a missing file is a fresh start and a
 //! corrupt one is set aside and rebuilt with a warning, never a crash.
 
+use crate::layout::Subject;
 use crate::result::{Report, Status};
 use crate::task_id::TaskId;
-use crate::layout::Subject;
 use anyhow::{Context, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

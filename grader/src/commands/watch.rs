@@ -133,9 +133,9 @@ pub fn changes(before: &State, report: &Report) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::Subject;
     use crate::result::{Status, TaskResult};
     use crate::state::TaskState;
-    use crate::layout::Subject;
 
     fn report(status: Status, summary: &str) -> Report {
         Report {

@@ -2,11 +2,11 @@
 //! status, a one-line summary in plain words (with the figures) and the next step to take.
 
 use crate::child::{Ending, Limits, signal_name, tail};
+use crate::layout::Subject;
 use crate::manifest::{Chapter, Task};
 use crate::report::figures;
 use crate::result::{Status, TaskResult};
 use crate::task_id::TaskId;
-use crate::layout::Subject;
 use grader_kit::protocol::{Evidence, Response, Verdict};
 
 /// The result of every task of an exercise crate the audit refused to build, for `problem`.

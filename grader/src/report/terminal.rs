@@ -151,9 +151,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::checklist;
+    use crate::layout::Subject;
     use crate::manifest::Manifest;
     use crate::result::{ChapterInfo, REPORT_VERSION, Status};
-    use crate::layout::Subject;
     use grader_kit::measure::{Policy, ScriptedSampler, measure_complexity, measure_speedup};
     use grader_kit::protocol::Mismatch;
     use grader_kit::spec::ComplexityClass;
