@@ -1,9 +1,8 @@
 //! # Data structures: the exercise
 //!
 //! Five functions from the back office of a coworking space. Each one is correct, and each one
-//! keeps its data in the wrong structure: a `Vec` searched from end to end, a `Vec` used as a
-//! queue, a `Vec` re-sorted to find its largest element, a `String` copied whole to append a
-//! line. Pick the structure that fits each job, without changing any signature or any answer.
+//! must keep up with a busy month's data. Make each one faster by choosing the data structure
+//! that fits its job, without changing any signature or any answer.
 //!
 //! - Check your answers: `cargo test -p data-structures`
 //! - Measure it yourself: `cargo bench -p data-structures`
@@ -20,7 +19,6 @@ use std::cmp::Reverse;
 pub fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize> {
     let mut flagged = Vec::new();
     for (position, card) in card_ids.iter().enumerate() {
-        // A scan of the whole blocklist for every payment.
         if blocklist.contains(card) {
             flagged.push(position);
         }
@@ -46,7 +44,6 @@ pub fn print_finish_times(pages: &[u32], pages_per_turn: u64) -> Vec<u64> {
         .collect();
     let mut clock = 0;
     while !queue.is_empty() {
-        // Taking the front shifts every job behind it one slot forward.
         let (job, left) = queue.remove(0);
         let printed = left.min(turn);
         clock += printed;
@@ -72,7 +69,6 @@ pub fn accept_bookings(requests: &[(u64, u64)]) -> Vec<usize> {
         if start >= end {
             continue;
         }
-        // Every booking of the day is checked, though only its neighbours in time could clash.
         let clash = booked.iter().any(|&(s, e)| s < end && start < e);
         if !clash {
             booked.push((start, end));
@@ -95,7 +91,7 @@ pub fn triage_order(events: &[u32]) -> Vec<usize> {
         if event > 0 {
             waiting.push((event, position));
         } else if !waiting.is_empty() {
-            // Sort the whole queue, most urgent (and oldest among equals) last, to pop one.
+            // The last ticket is then the most urgent, the oldest among equally urgent ones.
             waiting.sort_by_key(|&(urgency, ticket)| (urgency, Reverse(ticket)));
             if let Some((_, ticket)) = waiting.pop() {
                 taken.push(ticket);
@@ -113,7 +109,6 @@ pub fn triage_order(events: &[u32]) -> Vec<usize> {
 pub fn invoice_csv(invoices: &[(u64, u64)]) -> String {
     let mut csv = String::from("member,amount\n");
     for &(member, cents) in invoices {
-        // `format!` builds a new String: a copy of everything so far, plus one line.
         csv = format!("{csv}{member},{}.{:02}\n", cents / 100, cents % 100);
     }
     csv
