@@ -1,11 +1,10 @@
 //! # Caching and memoization: the exercise
 //!
-//! Three pieces of a ticketing and pricing service. Each one is correct, and each one does the
-//! same work again and again: a recursion that solves the same sub-problem thousands of times,
-//! a price lookup that calls the slow pricing service for every request, and a shared price
-//! table whose single lock makes every thread wait for every other thread's network call.
-//! Remember what you have already computed or fetched, without changing any signature or any
-//! answer, and without serving a stale price or holding more entries than you were allowed.
+//! Three pieces of a ticketing and pricing service: the cheapest travel passes
+//! ([`cheapest_passes`]), the price lookup behind every product page ([`PriceCache`]) and the
+//! price table that the request threads share ([`SharedPriceCache`]). Each one is correct. Make
+//! each one faster with caching and memoization, without changing any signature or any answer,
+//! and without serving a stale price or holding more entries than you were allowed.
 //!
 //! - Check your answers: `cargo test -p caching`
 //! - Measure it yourself: `cargo bench -p caching`

@@ -8,11 +8,10 @@ use std::time::{Duration, Instant};
 // ANCHOR: price_backend
 /// Where prices come from: the pricing service, a network call away.
 ///
-/// Every call is slow (from tens of microseconds to milliseconds) and loads a service that
-/// other teams share. A price can change at any moment; `fetch` always answers with the
-/// current one.
+/// Every call takes from tens of microseconds to milliseconds and loads a service that other
+/// teams share. A price can change at any moment; `fetch` always answers with the current one.
 pub trait PriceBackend {
-    /// The current price of `sku`, in cents. Slow: a network call.
+    /// The current price of `sku`, in cents: one network call.
     fn fetch(&self, sku: u32) -> u64;
 }
 // ANCHOR_END: price_backend

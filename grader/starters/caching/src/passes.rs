@@ -31,8 +31,6 @@ fn cheapest_from(days: &[u32], prices: &[u64; 3]) -> u64 {
             .iter()
             .position(|&day| u64::from(day) >= end)
             .map_or(&[][..], |i| &days[i..]);
-        // Many different sequences of passes leave the same `rest`, and each one solves it
-        // again from scratch.
         best = best.min(price.saturating_add(cheapest_from(rest, prices)));
     }
     best

@@ -25,9 +25,6 @@ impl<B: PriceBackend + Sync> SharedPriceCache<B> {
 
     /// The price of `sku`, in cents. Called from many threads at once.
     pub fn price(&self, sku: u32) -> u64 {
-        // One lock for the whole table, held while the backend answers: no sku is ever fetched
-        // twice, but while one thread waits for the network, every other thread waits for it,
-        // even for a price that is already in the table.
         let mut prices = self.prices.lock().unwrap_or_else(PoisonError::into_inner);
         *prices.entry(sku).or_insert_with(|| self.backend.fetch(sku))
     }
