@@ -1,7 +1,4 @@
 //! `async-fetch`: load the products of a page from the catalog service.
-//!
-//! Each request spends nearly all of its time waiting for the service to answer: I/O-bound
-//! work, where the CPU has almost nothing to do.
 
 use std::future::Future;
 use std::sync::Arc;
@@ -31,7 +28,6 @@ pub trait Catalog: Clone + Send + Sync + 'static {
 /// The products `ids`, in the order of `ids` (an id listed twice appears twice), fetched from
 /// `catalog` with at most `limit` requests in flight at any moment. A `limit` of 0 counts as 1.
 pub async fn fetch_all<C: Catalog>(catalog: &C, ids: &[u32], limit: usize) -> Vec<Product> {
-    // One request at a time, which is within any limit.
     let _ = limit;
     let mut products = Vec::with_capacity(ids.len());
     for &id in ids {

@@ -1,16 +1,17 @@
 //! # Concurrency: the exercise
 //!
-//! Three jobs from the back end of a photo marketplace. Each one is correct on one thread, and
-//! each one leaves performance, or correctness, on the table once there are more:
+//! Three jobs from the back end of a photo marketplace. Each one is correct on one thread and
+//! passes its tests:
 //!
-//! - [`equalize_tiles`] (`src/tiles.rs`): CPU-bound work on a few thousand image tiles, done on
-//!   one core while the others sit idle;
-//! - [`fetch_all`] (`src/catalog.rs`): I/O-bound work, a few hundred requests to a slow
-//!   catalog service, awaited one after another;
-//! - [`ViewCounter`] (`src/views.rs`): a page-view counter that many request threads share. It
-//!   passes its single-threaded tests, and under threads it both crawls and loses views.
+//! - [`equalize_tiles`] (`src/tiles.rs`): equalizes the contrast of an uploaded photo's tiles,
+//!   a few thousand of them;
+//! - [`fetch_all`] (`src/catalog.rs`): loads a page's products, a few hundred, from the catalog
+//!   service;
+//! - [`ViewCounter`] (`src/views.rs`): counts page views, recorded by many request threads at
+//!   once.
 //!
-//! Keep every public signature and every answer.
+//! Make each one concurrent, in the way its work calls for, and keep it correct however many
+//! threads use it. Keep every public signature and every answer.
 //!
 //! - Check your answers: `cargo test -p concurrency`
 //! - Measure it yourself: `cargo bench -p concurrency`

@@ -1,7 +1,4 @@
 //! `image-histograms`: equalize the contrast of every tile of an uploaded photo.
-//!
-//! Pure computation on data already in memory: CPU-bound work, and every tile is independent
-//! of the others.
 
 // ANCHOR: tile_report
 /// What [`equalize_tiles`] reports about one image.
@@ -21,7 +18,6 @@ pub struct TileReport {
 pub fn equalize_tiles(tiles: &[Vec<u8>]) -> TileReport {
     let mut checksums = Vec::with_capacity(tiles.len());
     let mut histogram = [0; 256];
-    // One tile after another, on one core.
     for tile in tiles {
         let tile_histogram = histogram_of(tile);
         for (total, count) in histogram.iter_mut().zip(tile_histogram) {

@@ -1,6 +1,4 @@
 //! `page-views`: count the views of the marketplace's pages, from every request thread.
-//!
-//! Shared mutable state: many threads update one counter at once.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -24,8 +22,6 @@ impl ViewCounter {
 
     /// Records one view of `page`. Called from many threads at the same time.
     pub fn record(&self, page: u32) {
-        // Two short critical sections, so that no thread holds the lock for long: read the
-        // count, then store it plus one.
         let seen = match self.views.lock().unwrap().get(&page) {
             Some(&count) => count,
             None => return,
