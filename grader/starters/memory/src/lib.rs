@@ -1,9 +1,9 @@
 //! # Memory management: the exercise
 //!
-//! Four functions from the monitoring service of a small data centre. Each one is correct, and
-//! each one is careless with the heap: it collects a whole log before reading it, allocates a
-//! `String` for every word it counts, builds a structure that can never be freed, or stores
-//! small facts in big types. Make each one frugal, without changing any signature or any answer.
+//! Four functions from the monitoring service of a small data centre: the endpoint report of an
+//! access log, the most frequent words of a text, the org chart, and the sensors' daily report.
+//! Each one is correct. Make each one frugal with the heap, without changing any signature or
+//! any answer.
 //!
 //! - Check your answers: `cargo test -p memory`
 //! - Measure the heap yourself: `cargo run --release -p memory --example heap_profile -- log-summary`
@@ -55,8 +55,6 @@ struct PathStats {
 ///
 /// If reading the log fails, or the log is not UTF-8 text.
 pub fn endpoint_report(mut log: impl BufRead) -> String {
-    // The whole log in memory, then a copy of every line, then every request parsed, then the
-    // totals: all of it alive at once, when only the totals are needed.
     let mut text = String::new();
     log.read_to_string(&mut text)
         .expect("the access log must be readable UTF-8 text");
@@ -129,8 +127,6 @@ pub fn top_words(text: &str, k: usize) -> Vec<(String, usize)> {
         if word.is_empty() {
             continue;
         }
-        // A new String for every word of the text, even for a word already counted a
-        // thousand times: the map only needs one per distinct word.
         *counts.entry(word.to_ascii_lowercase()).or_insert(0) += 1;
     }
     let mut ranked: Vec<(String, usize)> = counts.into_iter().collect();
@@ -145,8 +141,7 @@ pub fn top_words(text: &str, k: usize) -> Vec<(String, usize)> {
 pub struct Employee {
     /// The employee's ID.
     pub id: u32,
-    /// The employee's manager, `None` at the top. A strong `Rc`: a manager keeps each report
-    /// alive through `reports`, and each report keeps the manager alive through this link.
+    /// The employee's manager, `None` at the top.
     manager: RefCell<Option<Rc<Employee>>>,
     /// The employee's direct reports, in hiring order.
     reports: RefCell<Vec<Rc<Employee>>>,
@@ -258,8 +253,7 @@ impl fmt::Debug for Employee {
 }
 
 // ANCHOR: sensor_log
-/// One temperature reading. `size_of::<Reading>()` is 64 bytes on a 64-bit target, and each
-/// reading owns two more heap blocks: its sensor's name and its status.
+/// One temperature reading: which sensor, when, how warm, and the sensor's status.
 #[derive(Debug, Clone)]
 pub struct Reading {
     sensor: String,
@@ -299,7 +293,6 @@ pub fn load_readings(csv: &str) -> SensorLog {
     let mut log = SensorLog::default();
     for line in csv.lines().skip(1) {
         match parse_reading(line) {
-            // The Vec grows by doubling: right after a growth step, half of it is empty.
             Some(reading) => log.readings.push(reading),
             None => log.skipped += 1,
         }
