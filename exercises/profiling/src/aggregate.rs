@@ -59,7 +59,7 @@ impl Aggregator {
 // ANCHOR_END: aggregator
 
 // ANCHOR: latency_tracker
-/// The latencies of one endpoint's requests, with their 95th percentile kept up to date.
+/// The latencies of one endpoint's requests, and their 95th percentile.
 #[derive(Debug, Default)]
 pub struct LatencyTracker {
     /// Every latency recorded so far, in ascending order.
