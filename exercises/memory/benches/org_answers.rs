@@ -16,7 +16,7 @@
 //!
 //! Add a filter after `--` to run one size only: `-- org_answers/2000`. On the starter, every
 //! call leaks its whole chart (about 170 KB at 2,000 employees), and Criterion makes thousands
-//! of calls: expect this benchmark's process to grow to about 2 GB until the leak is fixed. This measures time; for the
+//! of calls: expect this benchmark's process to grow to 1.5–3 GB until the leak is fixed. This measures time; for the
 //! heap, run `cargo run --release -p memory --example heap_profile`.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
