@@ -147,9 +147,8 @@ fn zipf_keys(rng: &mut fastrand::Rng, items: usize, n: usize) -> Vec<u64> {
     let total = cumulative[items - 1];
     (0..n)
         .map(|_| {
-            cumulative
-                .partition_point(|&c| c <= rng.f64() * total)
-                .min(items - 1) as u64
+            let u = rng.f64() * total;
+            cumulative.partition_point(|&c| c <= u).min(items - 1) as u64
         })
         .collect()
 }
