@@ -138,9 +138,9 @@ pub fn top_words(text: &str, k: usize) -> Vec<(String, usize)> {
 
 // ANCHOR: org_chart
 /// One employee of the org chart, linked to their manager and to their direct reports.
-pub struct Employee {
+struct Employee {
     /// The employee's ID.
-    pub id: u32,
+    id: u32,
     /// The employee's manager, `None` at the top.
     manager: RefCell<Option<Rc<Employee>>>,
     /// The employee's direct reports, in hiring order.
@@ -187,9 +187,25 @@ impl OrgChart {
         self.by_id.is_empty()
     }
 
-    /// The employee with this ID, if there is one.
-    pub fn employee(&self, id: u32) -> Option<&Rc<Employee>> {
-        self.by_id.get(&id)
+    /// Whether `id` is an employee.
+    pub fn contains(&self, id: u32) -> bool {
+        self.by_id.contains_key(&id)
+    }
+
+    /// The ID of `id`'s manager; `None` for an employee at the top of the chart, and if `id` is
+    /// not an employee.
+    pub fn manager(&self, id: u32) -> Option<u32> {
+        let employee = self.by_id.get(&id)?;
+        let manager = employee.manager.borrow();
+        manager.as_ref().map(|m| m.id)
+    }
+
+    /// The IDs of `id`'s direct reports, in hiring order; empty if `id` is not an employee.
+    pub fn reports(&self, id: u32) -> Vec<u32> {
+        match self.by_id.get(&id) {
+            Some(employee) => employee.reports.borrow().iter().map(|r| r.id).collect(),
+            None => Vec::new(),
+        }
     }
 
     /// `id`, their manager, their manager's manager, and so on up to the top of the chart; empty

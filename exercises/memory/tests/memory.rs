@@ -431,8 +431,18 @@ fn org_chart_worked_example() {
     assert_eq!(chart.team_size(2), 2, "4 and 5");
     assert_eq!(chart.team_size(3), 0);
     assert_eq!(chart.team_size(6), 0);
-    assert_eq!(chart.employee(4).map(|e| e.id), Some(4));
-    assert!(chart.employee(99).is_none());
+    assert!(chart.contains(4));
+    assert!(!chart.contains(99), "a manager who was never hired");
+    assert_eq!(chart.manager(5), Some(4));
+    assert_eq!(chart.manager(2), Some(1), "the first record for 2 counts");
+    assert_eq!(chart.manager(1), None, "the top");
+    assert_eq!(chart.manager(6), None, "an unknown manager means top level");
+    assert_eq!(chart.manager(7), None, "their own manager means top level");
+    assert_eq!(chart.manager(99), None, "not an employee");
+    assert_eq!(chart.reports(1), [2, 3], "in hiring order");
+    assert_eq!(chart.reports(4), [5]);
+    assert_eq!(chart.reports(5), [] as [u32; 0]);
+    assert_eq!(chart.reports(99), [] as [u32; 0]);
 }
 
 #[test]
@@ -506,11 +516,31 @@ fn org_answers_match_the_oracle_on_random_inputs() {
             records.push((rng.u32(..id_range), manager));
         }
         let queries: Vec<u32> = (0..rng.usize(..20)).map(|_| rng.u32(..id_range)).collect();
+        let expected = oracle_org_answers(&records, &queries);
         assert_eq!(
             org_answers(&records, &queries),
-            oracle_org_answers(&records, &queries),
+            expected,
             "round {round}, records {records:?}, queries {queries:?}"
         );
+        // The chart's own queries agree: the manager is the chain's second link, and a team is
+        // the direct reports plus their teams.
+        let chart = OrgChart::build(&records);
+        for (&q, (chain, team)) in queries.iter().zip(&expected) {
+            assert_eq!(
+                chart.contains(q),
+                !chain.is_empty(),
+                "round {round}, employee {q}"
+            );
+            assert_eq!(
+                chart.manager(q),
+                chain.get(1).copied(),
+                "round {round}, employee {q}"
+            );
+            let reports = chart.reports(q);
+            let below: usize = reports.iter().map(|&r| 1 + chart.team_size(r)).sum();
+            assert_eq!(below, *team, "round {round}, employee {q}, reports {reports:?}");
+            assert!(reports.iter().all(|&r| chart.manager(r) == Some(q)));
+        }
     }
 }
 
