@@ -157,13 +157,15 @@ fn grade_and_report(
         tasks.extend(graded.inspect_err(|_| display.finish())?);
     }
     display.finish();
+    // The learner's progress before this run: the checklist counts it for tasks not graded now.
+    let saved = (settings.subject == Subject::Exercises).then(|| load_state(root));
     let report = Report {
         version: REPORT_VERSION,
         grader: env!("CARGO_PKG_VERSION").to_string(),
         seed: settings.seed,
         subject: settings.subject,
         passed: tasks.iter().all(|t| t.passed),
-        checklist: checklist::assess(manifest, &tasks),
+        checklist: checklist::assess(manifest, &tasks, saved.as_ref()),
         chapters: result::ChapterInfo::graded(manifest, &tasks),
         tasks,
     };
@@ -187,8 +189,7 @@ fn grade_and_report(
             .with_context(|| format!("writing {}", path.display()))?;
         eprintln!("HTML report written to {}", path.display());
     }
-    if settings.subject == Subject::Exercises {
-        let mut state = load_state(root);
+    if let Some(mut state) = saved {
         state.record(&report);
         state::save(root, &state)?;
     }

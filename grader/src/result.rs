@@ -143,13 +143,21 @@ impl Status {
 }
 
 /// One line of the assessment checklist.
+///
+/// An item is ticked when the latest verdict of every task mapped to it is a pass: this run's
+/// verdict for the tasks it graded, and for the others, on a run over the learner's exercises,
+/// the last verdict saved in `.workbook/` (a task that passed once and failed since does not
+/// count). `--solutions` and `--starters` runs count only their own verdicts. A task that
+/// failed in this run therefore never lets its item be ticked, and a full run ticks exactly
+/// the items whose tasks all passed in it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ChecklistResult {
     /// The item's id in the manifest.
     pub id: String,
     /// The item, as the learner reads it.
     pub item: String,
-    /// True when every task mapped to the item was graded in this run and passed.
+    /// True when the item is ticked: every mapped task's latest verdict is a pass (see the
+    /// type's documentation). In a full run: every mapped task passed in this run.
     pub passed: bool,
     /// Why it is or is not ticked.
     pub status: ChecklistStatus,
@@ -157,17 +165,25 @@ pub struct ChecklistResult {
     pub tasks: Vec<String>,
     /// How many of them passed in this run.
     pub tasks_passed: usize,
+    /// How many tasks are mapped to it (the length of `tasks`).
+    pub tasks_total: usize,
+    /// How many of them were graded in this run.
+    pub tasks_graded: usize,
+    /// How many of them count as passed: passed in this run, or not graded in it and passed
+    /// at their last saved verdict (saved progress counts on the learner's exercises only).
+    pub tasks_passed_so_far: usize,
 }
 
 /// The state of a checklist item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChecklistStatus {
-    /// Every mapped task passed.
+    /// Every mapped task's latest verdict is a pass: the item is ticked.
     Passed,
-    /// Some mapped task did not pass.
+    /// Some mapped task did not pass: in this run, or at its last saved verdict.
     NotYet,
-    /// Some mapped task was not graded in this run (a subset was asked for).
+    /// No mapped task failed, but some have no verdict: not graded in this run, nor (for the
+    /// learner's exercises) ever before.
     NotGraded,
     /// No chapter maps to it yet.
     ChapterNotAvailable,

@@ -186,9 +186,31 @@ fn the_json_document_keeps_its_contract() {
             "{item:#}"
         );
     }
-    // Only find-duplicates was graded: the Big O item cannot be ticked by a subset.
+    // Only find-duplicates was graded, and a starters run counts no saved progress: the Big O
+    // item is not ticked, and says how many of its tasks were graded and passed.
     let big_o = checklist.iter().find(|i| i["id"] == "big-o").unwrap();
     assert_eq!(big_o["status"], "not-yet");
+    assert_eq!(big_o["passed"], false);
+    let total = big_o["tasks"].as_array().unwrap().len();
+    assert_eq!(big_o["tasks_total"], total, "{big_o:#}");
+    assert_eq!(big_o["tasks_graded"], 1, "{big_o:#}");
+    assert_eq!(big_o["tasks_passed"], 0, "{big_o:#}");
+    assert_eq!(big_o["tasks_passed_so_far"], 0, "{big_o:#}");
+    for item in checklist {
+        for field in [
+            "id",
+            "status",
+            "tasks",
+            "tasks_passed",
+            "tasks_total",
+            "tasks_graded",
+            "tasks_passed_so_far",
+        ] {
+            assert!(item.get(field).is_some(), "checklist[].{field} missing: {item:#}");
+        }
+    }
+    assert_eq!(report["chapters"][0]["name"], "big-o");
+    assert!(report["chapters"][0]["title"].is_string());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("--seed 42"),

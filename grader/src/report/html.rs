@@ -8,6 +8,7 @@ mod figure;
 
 use super::escape::escape;
 use super::plots;
+use crate::checklist::{describe, footnote};
 use crate::layout::Subject;
 use crate::result::{ChecklistStatus, Report, Status, TaskResult};
 use figure::measurement;
@@ -55,20 +56,13 @@ pub fn render(report: &Report) -> String {
     );
     header(&mut out, report);
     checklist(&mut out, report);
-    // Group by chapter, in the order the chapters first appear (the report's course order).
-    let mut chapters: Vec<(&str, Vec<&TaskResult>)> = Vec::new();
-    for t in &report.tasks {
-        match chapters.iter_mut().find(|(name, _)| *name == t.chapter) {
-            Some((_, tasks)) => tasks.push(t),
-            None => chapters.push((&t.chapter, vec![t])),
-        }
-    }
-    for (chapter, tasks) in chapters {
+    for (name, title, tasks) in by_chapter(report) {
         let passed = tasks.iter().filter(|t| t.passed).count();
         let _ = writeln!(
             out,
-            "<section>\n<h2>{}</h2>\n<p class=\"muted\">{passed} of {} tasks passed</p>",
-            escape(chapter),
+            "<section>\n<h2>{} <code class=\"muted\">{}</code></h2>\n<p class=\"muted\">{passed} of {} tasks passed</p>",
+            escape(title),
+            escape(name),
             tasks.len()
         );
         for t in tasks {
@@ -78,6 +72,25 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// The graded tasks grouped by chapter, with each chapter's name and title: the report's
+/// chapters in course order, then (should a task's chapter be missing from them) any other
+/// chapter in the order its tasks first appear, titled by its name.
+fn by_chapter(report: &Report) -> Vec<(&str, &str, Vec<&TaskResult>)> {
+    let mut chapters: Vec<(&str, &str, Vec<&TaskResult>)> = report
+        .chapters
+        .iter()
+        .map(|c| (c.name.as_str(), c.title.as_str(), Vec::new()))
+        .collect();
+    for t in &report.tasks {
+        match chapters.iter_mut().find(|(name, _, _)| *name == t.chapter) {
+            Some((_, _, tasks)) => tasks.push(t),
+            None => chapters.push((&t.chapter, &t.chapter, vec![t])),
+        }
+    }
+    chapters.retain(|(_, _, tasks)| !tasks.is_empty());
+    chapters
 }
 
 /// Title, overall result, what was graded, and how to reproduce it.
@@ -118,14 +131,11 @@ fn header(out: &mut String, report: &Report) {
 fn checklist(out: &mut String, report: &Report) {
     out.push_str("<section>\n<h2>Assessment checklist</h2>\n<ul class=\"checklist\">\n");
     for item in &report.checklist {
-        let (tasks, done) = (item.tasks.len(), item.tasks_passed);
         let state = match item.status {
-            ChecklistStatus::Passed => format!("passed: all {tasks} tasks"),
-            ChecklistStatus::NotYet => format!("not yet: {done} of {tasks} tasks passed"),
-            ChecklistStatus::NotGraded => {
-                format!("not graded: not all of its tasks ran ({done} of {tasks} passed)")
-            }
-            ChecklistStatus::ChapterNotAvailable => "its chapter is not in the workbook yet".into(),
+            ChecklistStatus::Passed => format!("ticked: {}", describe(item, report.subject)),
+            ChecklistStatus::NotYet => format!("not yet: {}", describe(item, report.subject)),
+            ChecklistStatus::NotGraded => format!("not graded: {}", describe(item, report.subject)),
+            ChecklistStatus::ChapterNotAvailable => describe(item, report.subject),
         };
         let (class, mark) = if item.passed {
             ("ok", "✓")
@@ -140,7 +150,11 @@ fn checklist(out: &mut String, report: &Report) {
             escape(&state)
         );
     }
-    out.push_str("</ul>\n</section>\n");
+    out.push_str("</ul>\n");
+    if let Some(rule) = footnote(report) {
+        let _ = writeln!(out, "<p class=\"muted\">{}</p>", escape(rule));
+    }
+    out.push_str("</section>\n");
 }
 
 /// One task: title, badge, what happened, what to do, the mismatch or output, the figures.
@@ -310,17 +324,28 @@ mod tests {
         assert!(page.contains("3 of 8 graded tasks passed"));
         assert!(page.contains("<h2>Assessment checklist</h2>"));
         assert!(page.contains("Understand and apply Big O notation in algorithm choices"));
-        assert!(page.contains("not yet: 1 of 4 tasks passed") || page.contains("not graded"));
+        assert!(
+            page.contains("not yet: 1 of 4 tasks passed so far; 1 not graded in this run"),
+            "{page}"
+        );
+        assert!(page.contains("counts as passed when its last verdict"));
         assert!(page.contains("✗ wrong answer") && page.contains("✗ does not compile"));
         assert!(page.contains("<dt>Starter's answer</dt><dd><pre>[]</pre></dd>"));
         assert!(page.contains("Found: SessionSet::insert"));
-        // Chapters in the order they first appear, each once.
+        // Chapters in course order, each once, headed by its title and name.
         let order: Vec<usize> = ["benchmarking", "big-o", "data-structures", "memory", "caching"]
             .iter()
-            .map(|c| page.find(&format!("<h2>{c}</h2>")).unwrap())
+            .map(|c| {
+                page.find(&format!("<code class=\"muted\">{c}</code></h2>"))
+                    .unwrap()
+            })
             .collect();
         assert!(order.is_sorted(), "{order:?}");
-        assert_eq!(page.matches("<h2>big-o</h2>").count(), 1);
+        assert_eq!(
+            page.matches("<h2>Big O and algorithms <code class=\"muted\">big-o</code></h2>")
+                .count(),
+            1
+        );
     }
 
     /// Renders the hand-built report where a person can look at it (the temp dir, never the

@@ -1,7 +1,8 @@
 //! The report for people: a table per chapter, then the assessment checklist.
 
 use super::figures;
-use crate::result::{ChecklistStatus, Report, TaskResult};
+use crate::checklist;
+use crate::result::{Report, TaskResult};
 use std::fmt::Write;
 
 /// Width at which hints and next steps are wrapped.
@@ -46,13 +47,13 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(out, "\nAssessment checklist");
     for item in &report.checklist {
-        let state = match item.status {
-            ChecklistStatus::Passed => format!("all {} tasks passed", item.tasks.len()),
-            ChecklistStatus::NotYet => format!("{} of {} tasks passed", item.tasks_passed, item.tasks.len()),
-            ChecklistStatus::NotGraded => "not all of its tasks were graded in this run".into(),
-            ChecklistStatus::ChapterNotAvailable => "its chapter is not in the workbook yet".into(),
-        };
+        let state = checklist::describe(item, report.subject);
         let _ = writeln!(out, "  {} {} ({state})", mark(item.passed), item.item);
+    }
+    if let Some(rule) = checklist::footnote(report) {
+        for line in wrap(rule, WRAP) {
+            let _ = writeln!(out, "  {line}");
+        }
     }
     let passed = report.tasks.iter().filter(|t| t.passed).count();
     let _ = writeln!(out, "\n{passed} of {} graded tasks passed.", report.tasks.len());
@@ -150,7 +151,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checklist;
     use crate::layout::Subject;
     use crate::manifest::Manifest;
     use crate::result::{ChapterInfo, REPORT_VERSION, Status};
@@ -214,13 +214,26 @@ mod tests {
         // A workbook without its concurrency chapter, for the checklist's "not yet" line.
         let mut manifest = manifest;
         manifest.chapters.retain(|c| c.name != "concurrency");
+        // Saved progress: another Big O task passed before, and a data-structures one did.
+        let mut saved = crate::state::fresh();
+        for id in ["big-o/longest-unique-window", "data-structures/print-queue"] {
+            saved.tasks.insert(
+                id.into(),
+                crate::state::TaskState {
+                    status: Status::Passed,
+                    passed_ever: true,
+                    summary: String::new(),
+                    graded_at: 0,
+                },
+            );
+        }
         let report = Report {
             version: REPORT_VERSION,
             grader: "test".into(),
             seed: 1,
             subject: Subject::Exercises,
             passed: false,
-            checklist: checklist::assess(&manifest, &tasks),
+            checklist: checklist::assess(&manifest, &tasks, Some(&saved)),
             chapters: ChapterInfo::graded(&manifest, &tasks),
             tasks,
         };
@@ -244,8 +257,24 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("→ Hint: think about it."), "{text}");
+        // This run's pass plus the saved one; count-pairs-with-sum failed in this run.
         assert!(
-            text.contains("✗ Understand and apply Big O notation in algorithm choices (1 of 4 tasks passed)")
+            text.contains(
+                "✗ Understand and apply Big O notation in algorithm choices \
+                 (2 of 4 tasks passed so far; 2 not graded in this run)"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "✗ Select efficient data structures for different use cases \
+                 (1 of 5 tasks passed so far; 5 not graded in this run)"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("A task not graded in this run counts as passed when its last verdict"),
+            "{text}"
         );
         assert!(text.contains("its chapter is not in the workbook yet"));
         assert!(text.ends_with("1 of 2 graded tasks passed.\n"), "{text}");
