@@ -1,7 +1,8 @@
 //! Everything wrong with the pages of a book as Chromium rendered them: each page as a whole
 //! (see [`super::page`]), its code blocks, a directive left unexpanded, and every local link,
 //! script, stylesheet and image, which must name a file of the book with the `id` its
-//! `#fragment` names in the rendered target.
+//! `#fragment` names in the rendered target. Every image must also load (its file is what its
+//! extension says, not empty or cut short) and say in its `alt` text what it shows.
 
 use super::page::{Expectations, code_blocks, page_problems};
 use super::render::RenderedPage;
@@ -79,6 +80,9 @@ pub fn check_rendered(
             .find(|t| t.name == "base" && !t.closing)
             .and_then(|t| t.attribute("href"));
         for tag in tags.iter().filter(|t| !t.closing && t.name != "base") {
+            if let Some(message) = alt_problem(tag) {
+                report(tag.offset, message);
+            }
             for name in ["href", "src"] {
                 let Some(link) = tag.attribute(name) else {
                     continue;
@@ -134,8 +138,13 @@ fn link_problem(
             file.display()
         ));
     };
-    if tag.name == "img" && metadata.len() == 0 {
-        return Some(format!("<img> `{link}`: {} is empty", file.display()));
+    if tag.name == "img" {
+        if metadata.len() == 0 {
+            return Some(format!("<img> `{link}`: {} is empty", file.display()));
+        }
+        if let Some(problem) = image_problem(&file) {
+            return Some(format!("<img> `{link}` cannot load: {problem}"));
+        }
     }
     match fragment {
         Some(fragment) if !fragment.is_empty() && file.extension().is_some_and(|e| e == "html") => {
@@ -147,6 +156,52 @@ fn link_problem(
         }
         _ => None,
     }
+}
+
+/// What is wrong with the `alt` text of `tag`, if it is an image: a reader who cannot see the
+/// picture (a screen reader, a text browser, an image that failed to load) reads its `alt`
+/// instead, so every `<img>` needs one that says what the picture shows.
+fn alt_problem(tag: &Tag<'_>) -> Option<String> {
+    if tag.name != "img" {
+        return None;
+    }
+    let src = tag.attribute("src").unwrap_or_default();
+    match tag.attribute("alt") {
+        None => Some(format!("<img> `{src}` has no alt text")),
+        Some(alt) if alt.trim().is_empty() => Some(format!("<img> `{src}` has an empty alt text")),
+        Some(_) => None,
+    }
+}
+
+/// Why the image file `file` cannot load in a browser, if it cannot: its content is not what
+/// its extension says (an SVG must be an `<svg>` document with a closing tag, a PNG, JPEG, GIF
+/// or WebP must start with its format's signature). Other extensions are not checked.
+fn image_problem(file: &Path) -> Option<String> {
+    let extension = file.extension()?.to_str()?.to_ascii_lowercase();
+    let bytes = match fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(error) => return Some(format!("cannot read {}: {error}", file.display())),
+    };
+    let signature: &[&[u8]] = match extension.as_str() {
+        "svg" => {
+            let text = String::from_utf8_lossy(&bytes);
+            let text = text.trim();
+            return match text.find("<svg") {
+                None => Some(format!("{} has no <svg> element", file.display())),
+                Some(_) if !text.ends_with("</svg>") => {
+                    Some(format!("{} does not end with </svg>: cut short?", file.display()))
+                }
+                Some(_) => None,
+            };
+        }
+        "png" => &[b"\x89PNG\r\n\x1a\n"],
+        "jpg" | "jpeg" => &[b"\xff\xd8\xff"],
+        "gif" => &[b"GIF87a", b"GIF89a"],
+        "webp" => &[b"RIFF"],
+        _ => return None,
+    };
+    (!signature.iter().any(|s| bytes.starts_with(s)))
+        .then(|| format!("{} is not a {} file", file.display(), extension.to_uppercase()))
 }
 
 #[cfg(test)]
@@ -188,9 +243,10 @@ mod tests {
 
     #[test]
     fn a_sound_rendering_has_no_problems() {
-        let dir = dir_with(&[("one.html", ""), ("sub/two.html", "")]);
+        let dir = dir_with(&[("one.html", ""), ("sub/two.html", ""), ("sub/figure.svg", SVG)]);
         let main = format!(
             "{TEXT}<a href=\"sub/two.html#two\">Two</a><a href=\"#one\">here</a>\
+             <p><img src=\"sub/figure.svg\" alt=\"A box and an arrow\"></p>\
              <pre><code class=\"language-rust hljs\"><span class=\"boring\">fn main() {{\
              </span>let x = 1;<span class=\"boring\">}}</span></code></pre>"
         );
@@ -211,7 +267,8 @@ mod tests {
         let dir = dir_with(&[("one.html", ""), ("sub/two.html", ""), ("empty.png", "")]);
         let main = format!(
             "{TEXT}<a href=\"three.html\">3</a><a href=\"sub/two.html#nope\">2</a>\
-             <a href=\"#gone\">here</a><img src=\"empty.png\"><img src=\"missing.png\">\
+             <a href=\"#gone\">here</a><img src=\"empty.png\" alt=\"E\">\
+             <img src=\"missing.png\" alt=\"M\">\
              <a href=\"../outside.html\">out</a><a href=\"https://example.com/#x\">web</a>"
         );
         let two = rendered("Two - T", "../", &TEXT.replace("\"one\"", "\"two\""));
@@ -237,6 +294,52 @@ mod tests {
                 "{expected}: {problems:#?}"
             );
         }
+    }
+
+    /// A small SVG picture, as the book's figures are written.
+    const SVG: &str = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" \
+        viewBox=\"0 0 10 10\"><title>A box</title><rect width=\"5\" height=\"5\"/></svg>\n";
+
+    #[test]
+    fn an_image_without_alt_text_or_that_cannot_load_is_found() {
+        let dir = dir_with(&[
+            ("one.html", ""),
+            ("sub/two.html", ""),
+            ("fig.svg", SVG),
+            ("cut.svg", &SVG[..SVG.len() / 2]),
+            ("html.svg", "<html><body>Not found</body></html>"),
+            ("fake.png", "<svg></svg>"),
+        ]);
+        let main = format!(
+            "{TEXT}<img src=\"fig.svg\"><img src=\"fig.svg\" alt=\"\">\
+             <img src=\"fig.svg\" alt=\" \"><img alt=\"A box\" src=\"fig.svg\">\
+             <img src=\"cut.svg\" alt=\"Cut\"><img src=\"html.svg\" alt=\"Html\">\
+             <img src=\"fake.png\" alt=\"Fake\"><img src=\"gone.svg\" alt=\"Gone\">"
+        );
+        let two = rendered("Two - T", "../", &TEXT.replace("\"one\"", "\"two\""));
+        let problems = check(
+            dir.path(),
+            &[
+                ("one.html", rendered("One - T", "", &main)),
+                ("sub/two.html", two),
+            ],
+        );
+        for expected in [
+            "one.html: in Chromium: <img> `fig.svg` has no alt text",
+            "one.html: in Chromium: <img> `fig.svg` has an empty alt text",
+            "one.html: in Chromium: <img> `cut.svg` cannot load:",
+            "one.html: in Chromium: <img> `html.svg` cannot load:",
+            "one.html: in Chromium: <img> `fake.png` cannot load:",
+            "one.html: in Chromium: <img> link `gone.svg`: no file",
+        ] {
+            assert!(
+                problems.iter().any(|p| p.starts_with(expected)),
+                "{expected}: {problems:#?}"
+            );
+        }
+        // Two without alt text (none, then empty) and one blank, three that cannot load, one
+        // missing; the image with alt text that loads is sound.
+        assert_eq!(problems.len(), 7, "{problems:#?}");
     }
 
     #[test]
