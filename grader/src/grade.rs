@@ -260,10 +260,10 @@ mod tests {
             all.iter().map(|(_, tasks)| tasks.len()).sum::<usize>(),
             m.chapters.iter().map(|c| c.tasks.len()).sum::<usize>()
         );
-        let one = select(&m, &["big-o/common-customers".into()]).unwrap();
+        let one = select(&m, &["big-o/order-report".into()]).unwrap();
         assert_eq!(
             one[0].1.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
-            ["common-customers"]
+            ["order-report"]
         );
         let err = select(&m, &["nope".into()]).unwrap_err().to_string();
         assert!(err.contains("big-o"), "{err}");

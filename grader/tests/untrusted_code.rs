@@ -224,8 +224,8 @@ fn a_compile_error_is_shown_and_the_report_still_completes() {
 
 #[test]
 fn a_changed_signature_is_an_api_mismatch() {
-    // The exercise itself compiles; the grader's call to `common_customers` no longer does.
-    let changed = FAULTY.replace("pub fn common_customers(", "pub fn shared_customers(");
+    // The exercise itself compiles; the grader's call to `revenue_by_customer` no longer does.
+    let changed = FAULTY.replace("pub fn revenue_by_customer(", "pub fn revenue_by_name(");
     let manifest = big_o_manifest_with_rustc_hash();
     let dir = support::fixture_workspace_with(
         "api-mismatch",

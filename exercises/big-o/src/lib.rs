@@ -11,6 +11,7 @@
 //! The grader compares your answers with this starter's on edge cases and random inputs, times
 //! both on the same fresh inputs, and fits how your time grows with n.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 // ANCHOR: find_duplicates
@@ -64,16 +65,48 @@ pub fn longest_unique_window(page_ids: &[u32]) -> Range<usize> {
 }
 // ANCHOR_END: longest_unique_window
 
-// ANCHOR: common_customers
-/// Customers who appear in both campaigns' lists, each reported once, in ascending order.
-pub fn common_customers(campaign_a: &[u64], campaign_b: &[u64]) -> Vec<u64> {
-    let mut common = Vec::new();
-    for customer in campaign_a {
-        if campaign_b.contains(customer) && !common.contains(customer) {
-            common.push(*customer);
+// ANCHOR: revenue_by_customer
+/// A customer of the shop, as the customer service exports them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Customer {
+    /// The customer's account number.
+    pub id: u64,
+    /// The name the report shows.
+    pub name: String,
+}
+
+/// One order, as the checkout records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Order {
+    /// The account number of the customer who placed it.
+    pub customer_id: u64,
+    /// What the order came to, in cents.
+    pub cents: u32,
+}
+
+/// The customer with account number `id`: the first one in `customers` if the export lists it
+/// more than once, `None` if it does not list it.
+fn customer_by_id(customers: &[Customer], id: u64) -> Option<&Customer> {
+    customers.iter().find(|customer| customer.id == id)
+}
+
+/// The revenue report: for each customer name, the total of its customers' orders in cents, as
+/// `(name, cents)`, in ascending order of name (byte order).
+///
+/// An order belongs to the customer [`customer_by_id`] finds for its `customer_id`: the first
+/// one listed, when an account number is listed twice. Orders of an account number that is not
+/// listed are left out of the report. Customers who share a name share a line; a name with no
+/// orders has no line. Totals are exact.
+pub fn revenue_by_customer(customers: &[Customer], orders: &[Order]) -> Vec<(String, u64)> {
+    let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+    for order in orders {
+        if let Some(customer) = customer_by_id(customers, order.customer_id) {
+            *totals.entry(&customer.name).or_insert(0) += u64::from(order.cents);
         }
     }
-    common.sort_unstable();
-    common
+    totals
+        .into_iter()
+        .map(|(name, cents)| (name.to_string(), cents))
+        .collect()
 }
-// ANCHOR_END: common_customers
+// ANCHOR_END: revenue_by_customer

@@ -12,7 +12,9 @@
 //!
 //! The reference solution runs this same file (see `solutions/big-o/tests/big_o.rs`).
 
-use big_o::{common_customers, count_pairs_with_sum, find_duplicates, longest_unique_window};
+use big_o::{
+    Customer, Order, count_pairs_with_sum, find_duplicates, longest_unique_window, revenue_by_customer,
+};
 use fastrand::Rng;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -78,11 +80,21 @@ fn oracle_longest_unique_window(page_ids: &[u32]) -> Range<usize> {
     best
 }
 
-/// The intersection of the two lists as sets; a `BTreeSet` iterates in ascending order.
-fn oracle_common_customers(campaign_a: &[u64], campaign_b: &[u64]) -> Vec<u64> {
-    let a: BTreeSet<u64> = campaign_a.iter().copied().collect();
-    let b: BTreeSet<u64> = campaign_b.iter().copied().collect();
-    a.intersection(&b).copied().collect()
+/// Account number → name, the first listed winning; then totals per name in a `BTreeMap`,
+/// which iterates in ascending order.
+fn oracle_revenue_by_customer(customers: &[Customer], orders: &[Order]) -> Vec<(String, u64)> {
+    let mut name_of: BTreeMap<u64, &str> = BTreeMap::new();
+    for customer in customers.iter().rev() {
+        // Inserted last to first: the first listed overwrites the later ones.
+        name_of.insert(customer.id, &customer.name);
+    }
+    let mut totals: BTreeMap<String, u64> = BTreeMap::new();
+    for order in orders {
+        if let Some(name) = name_of.get(&order.customer_id) {
+            *totals.entry((*name).to_string()).or_insert(0) += u64::from(order.cents);
+        }
+    }
+    totals.into_iter().collect()
 }
 
 /// True if no value occurs twice in `values`.
@@ -427,92 +439,155 @@ fn longest_unique_window_matches_the_oracle_on_random_sessions() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// common_customers
+// revenue_by_customer
 // ---------------------------------------------------------------------------------------------
 
-#[test]
-fn common_customers_worked_example() {
-    // 3 and 5 are in both lists (3 twice in the first, 5 twice in the second): each is
-    // reported once, ascending. 1 and 9 are only in the first list, 7 only in the second.
-    assert_eq!(common_customers(&[5, 1, 3, 3, 9], &[3, 7, 5, 5]), vec![3, 5]);
+fn customer(id: u64, name: &str) -> Customer {
+    Customer {
+        id,
+        name: name.to_string(),
+    }
+}
+
+fn order(customer_id: u64, cents: u32) -> Order {
+    Order { customer_id, cents }
+}
+
+/// Shorthand for the function under test.
+fn report(customers: &[Customer], orders: &[Order]) -> Vec<(String, u64)> {
+    revenue_by_customer(customers, orders)
+}
+
+fn lines(expected: &[(&str, u64)]) -> Vec<(String, u64)> {
+    expected
+        .iter()
+        .map(|&(name, cents)| (name.to_string(), cents))
+        .collect()
 }
 
 #[test]
-fn common_customers_edge_cases() {
-    let some: Vec<u64> = vec![4, 8, 15, 16, 23, 42];
-    assert_eq!(common_customers(&[], &[]), Vec::<u64>::new(), "both empty");
+fn revenue_by_customer_worked_example() {
+    let customers = [
+        customer(7, "Rosa Silva"),
+        customer(3, "Ben Ito"),
+        customer(9, "Ada Lind"),
+    ];
+    // Ben Ito ordered twice (12.50 + 7.25), Rosa Silva once; Ada Lind never, so she has no
+    // line. Account 5 is not listed: its order is left out. Names come out in ascending order.
+    let orders = [order(3, 1_250), order(7, 4_000), order(5, 999), order(3, 725)];
     assert_eq!(
-        common_customers(&some, &[]),
-        Vec::<u64>::new(),
-        "second list empty"
+        report(&customers, &orders),
+        lines(&[("Ben Ito", 1_975), ("Rosa Silva", 4_000)])
     );
-    assert_eq!(
-        common_customers(&[], &some),
-        Vec::<u64>::new(),
-        "first list empty"
-    );
-    assert_eq!(
-        common_customers(&[1, 2, 3], &[4, 5, 6]),
-        Vec::<u64>::new(),
-        "disjoint lists"
-    );
-    assert_eq!(
-        common_customers(&[16], &some),
-        vec![16],
-        "one element against many"
-    );
-    assert_eq!(
-        common_customers(&some, &[16]),
-        vec![16],
-        "many against one element"
-    );
-    assert_eq!(
-        common_customers(&[2; 300], &[2, 2]),
-        vec![2],
-        "all equal: reported once"
-    );
-    // A list against itself backwards: everything is common, and comes out ascending.
-    let reversed: Vec<u64> = some.iter().rev().copied().collect();
-    assert_eq!(
-        common_customers(&reversed, &some),
-        some,
-        "a list against itself reversed"
-    );
-    // Many duplicates: multiples of 2 below 300 against multiples of 3: multiples of 6.
-    let twos: Vec<u64> = (0..300).map(|i| (i % 150) * 2).collect();
-    let threes: Vec<u64> = (0..300).map(|i| (i % 100) * 3).collect();
-    let sixes: Vec<u64> = (0..50).map(|i| i * 6).collect();
-    assert_eq!(common_customers(&twos, &threes), sixes, "many duplicates");
 }
 
 #[test]
-fn common_customers_extreme_values() {
+fn revenue_by_customer_the_first_listed_account_wins() {
+    // Account 4 is listed twice, under two names: its orders belong to the first, Mei Ito.
+    let customers = [
+        customer(4, "Mei Ito"),
+        customer(8, "Sven Berg"),
+        customer(4, "Zoë Weber"),
+    ];
+    let orders = [order(4, 100), order(8, 50), order(4, 10)];
     assert_eq!(
-        common_customers(&[u64::MAX, 0], &[0, 1, u64::MAX]),
-        vec![0, u64::MAX]
+        report(&customers, &orders),
+        lines(&[("Mei Ito", 110), ("Sven Berg", 50)])
     );
-    assert_eq!(common_customers(&[u64::MAX], &[u64::MAX - 1]), Vec::<u64>::new());
 }
 
 #[test]
-fn common_customers_matches_the_oracle_on_random_lists() {
-    let mut rng = Rng::with_seed(0xCA4A16);
+fn revenue_by_customer_shared_names_share_a_line() {
+    // Two customers called Ines Costa, accounts 1 and 2: one line, both totals added.
+    let customers = [
+        customer(1, "Ines Costa"),
+        customer(2, "Ines Costa"),
+        customer(3, "Ines"),
+    ];
+    let orders = [order(2, 300), order(1, 200), order(3, 1)];
+    assert_eq!(
+        report(&customers, &orders),
+        lines(&[("Ines", 1), ("Ines Costa", 500)])
+    );
+}
+
+#[test]
+fn revenue_by_customer_names_in_byte_order() {
+    // Byte order: upper case before lower case, "Zoë" after "Zoe".
+    let customers = [
+        customer(1, "zed"),
+        customer(2, "Zoë"),
+        customer(3, "Zoe"),
+        customer(4, "Al"),
+    ];
+    let orders = [order(1, 1), order(2, 2), order(3, 3), order(4, 4)];
+    assert_eq!(
+        report(&customers, &orders),
+        lines(&[("Al", 4), ("Zoe", 3), ("Zoë", 2), ("zed", 1)])
+    );
+}
+
+#[test]
+fn revenue_by_customer_edge_cases() {
+    let some = [customer(1, "Ada"), customer(2, "Ben")];
+    assert_eq!(report(&[], &[]), lines(&[]), "no customers, no orders");
+    assert_eq!(report(&some, &[]), lines(&[]), "no orders");
+    assert_eq!(report(&[], &[order(1, 5)]), lines(&[]), "no customers");
+    assert_eq!(
+        report(&some, &[order(3, 5), order(4, 6)]),
+        lines(&[]),
+        "only unknown accounts"
+    );
+    assert_eq!(
+        report(&some, &[order(2, 0)]),
+        lines(&[("Ben", 0)]),
+        "an order of 0 cents still gives a line"
+    );
+    // All 300 orders by one customer.
+    assert_eq!(report(&some, &[order(1, 7); 300]), lines(&[("Ada", 2_100)]));
+    // One account listed 300 times: the first name wins.
+    let listed: Vec<Customer> = (0..300).map(|i| customer(5, &format!("name {i}"))).collect();
+    assert_eq!(report(&listed, &[order(5, 1)]), lines(&[("name 0", 1)]));
+}
+
+#[test]
+fn revenue_by_customer_extreme_values() {
+    let customers = [customer(u64::MAX, "Max"), customer(0, "Zero")];
+    // Two orders of u32::MAX cents: the total needs more than 32 bits.
+    let orders = [order(u64::MAX, u32::MAX), order(u64::MAX, u32::MAX), order(0, 0)];
+    assert_eq!(
+        report(&customers, &orders),
+        lines(&[("Max", 2 * u64::from(u32::MAX)), ("Zero", 0)])
+    );
+    // Account numbers equal in their low 32 bits are different accounts.
+    let customers = [customer(5, "Five"), customer(5 + (1 << 32), "Other")];
+    assert_eq!(
+        report(&customers, &[order(5 + (1 << 32), 2), order(5 + (1 << 33), 4)]),
+        lines(&[("Other", 2)])
+    );
+}
+
+#[test]
+fn revenue_by_customer_matches_the_oracle_on_random_books() {
+    let names = ["Ada", "Ben", "Chloé", "Dmitri", "Elif", "ada", ""];
+    let mut rng = Rng::with_seed(0x0DE5_BEEF);
     for round in 0..RANDOM_ROUNDS {
-        // The two lists may differ in length.
         let (n, m) = (random_len(&mut rng), random_len(&mut rng));
-        let range = random_range(&mut rng, n.max(m));
-        let a = random_values(&mut rng, n, range);
-        let b = random_values(&mut rng, m, range);
-        let expected = oracle_common_customers(&a, &b);
+        // A small range of account numbers: repeated accounts, and orders of unknown ones.
+        let range = random_range(&mut rng, n.max(m)) + 2;
+        let customers: Vec<Customer> = (0..n)
+            .map(|_| customer(rng.u64(..range), names[rng.usize(..names.len())]))
+            .collect();
+        let orders: Vec<Order> = (0..m)
+            .map(|_| match rng.u8(..8) {
+                0 => order(rng.u64(..range), u32::MAX),
+                _ => order(rng.u64(..range), rng.u32(..100_000)),
+            })
+            .collect();
         assert_eq!(
-            common_customers(&a, &b),
-            expected,
-            "round {round}, inputs {a:?} and {b:?}"
-        );
-        assert_eq!(
-            common_customers(&b, &a),
-            expected,
-            "round {round}, inputs swapped: {b:?} and {a:?}"
+            revenue_by_customer(&customers, &orders),
+            oracle_revenue_by_customer(&customers, &orders),
+            "round {round}, customers {customers:?}, orders {orders:?}"
         );
     }
 }

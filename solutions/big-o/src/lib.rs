@@ -2,7 +2,6 @@
 //!
 //! The same API as `exercises/big-o`, each function O(n) or O(n log n).
 
-use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -61,32 +60,56 @@ pub fn longest_unique_window(page_ids: &[u32]) -> Range<usize> {
 }
 // ANCHOR_END: longest_unique_window
 
-// ANCHOR: common_customers
-/// Customers who appear in both campaigns' lists, each once, in ascending order.
+// ANCHOR: revenue_by_customer
+/// A customer of the shop, as the customer service exports them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Customer {
+    /// The customer's account number.
+    pub id: u64,
+    /// The name the report shows.
+    pub name: String,
+}
+
+/// One order, as the checkout records it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Order {
+    /// The account number of the customer who placed it.
+    pub customer_id: u64,
+    /// What the order came to, in cents.
+    pub cents: u32,
+}
+
+/// The revenue report: for each customer name, the total of its customers' orders in cents,
+/// ascending by name. The first customer listed with an account number owns its orders; orders
+/// of unlisted account numbers are left out.
 ///
-/// Sort and deduplicate both lists, then walk them together with two pointers, always
-/// advancing the smaller side: O(n log n + m log m), no hashing.
-pub fn common_customers(campaign_a: &[u64], campaign_b: &[u64]) -> Vec<u64> {
-    let sorted_unique = |list: &[u64]| {
-        let mut v = list.to_vec();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (a, b) = (sorted_unique(campaign_a), sorted_unique(campaign_b));
-    let (mut i, mut j) = (0, 0);
-    let mut common = Vec::new();
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                common.push(a[i]);
-                i += 1;
-                j += 1;
-            }
+/// `customer_by_id` scanned the customer list once per order: O(orders × customers). Index the
+/// customers once instead, account number → position of the first customer listed with it
+/// (`entry().or_insert`, where `collect()` would keep the last), and add each order to its
+/// customer's slot: O(orders + customers) expected. Then one line per name, sorted.
+pub fn revenue_by_customer(customers: &[Customer], orders: &[Order]) -> Vec<(String, u64)> {
+    let mut position_of: HashMap<u64, usize> = HashMap::with_capacity(customers.len());
+    for (position, customer) in customers.iter().enumerate() {
+        position_of.entry(customer.id).or_insert(position);
+    }
+    // Per customer: `None` until an order arrives, so that an order of 0 cents still counts.
+    let mut spent: Vec<Option<u64>> = vec![None; customers.len()];
+    for order in orders {
+        if let Some(&position) = position_of.get(&order.customer_id) {
+            *spent[position].get_or_insert(0) += u64::from(order.cents);
         }
     }
-    common
+    let mut by_name: HashMap<&str, u64> = HashMap::new();
+    for (customer, spent) in customers.iter().zip(spent) {
+        if let Some(cents) = spent {
+            *by_name.entry(&customer.name).or_insert(0) += cents;
+        }
+    }
+    let mut report: Vec<(String, u64)> = by_name
+        .into_iter()
+        .map(|(name, cents)| (name.to_string(), cents))
+        .collect();
+    report.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    report
 }
-// ANCHOR_END: common_customers
+// ANCHOR_END: revenue_by_customer

@@ -18,8 +18,8 @@ pub const PAYMENTS: usize = 8_000;
 /// How many page views the grader times `longest_unique_window` on.
 pub const PAGE_VIEWS: usize = 8_000;
 
-/// How many customers per campaign the grader times `common_customers` on.
-pub const CUSTOMERS: usize = 8_000;
+/// How many orders the grader times `revenue_by_customer` on (with as many customers).
+pub const ORDERS: usize = 8_000;
 
 /// The sizes at which the grader times each function to fit its growth, time ≈ nᵏ.
 pub const GROWTH_SIZES: [usize; 4] = [500, 1_000, 2_000, 4_000];
@@ -54,11 +54,49 @@ pub fn session(rng: &mut Rng, n: usize) -> Vec<u32> {
     (0..n).map(|_| rng.u32(..catalogue)).collect()
 }
 
-/// Two campaign lists of `n` customer IDs each, drawn uniformly from `0..3n + 1`: about 28% of
-/// each list's customers are in the other too, and each list repeats some of its own.
-pub fn campaigns(rng: &mut Rng, n: usize) -> (Vec<u64>, Vec<u64>) {
-    let space = 3 * n as u64 + 1;
-    let a = (0..n).map(|_| rng.u64(..space)).collect();
-    let b = (0..n).map(|_| rng.u64(..space)).collect();
-    (a, b)
+/// First names and surnames of the generated customers: 400 names in all, so that customers
+/// often share a name.
+const FIRST_NAMES: [&str; 20] = [
+    "Ada", "Ben", "Chloé", "Dmitri", "Elif", "Femi", "Grace", "Hiro", "Ines", "Jonas", "Kaia", "Liam", "Mei",
+    "Nour", "Oskar", "Priya", "Quinn", "Rosa", "Sven", "Zoë",
+];
+const SURNAMES: [&str; 20] = [
+    "Abara", "Berg", "Costa", "Dubois", "Eriksen", "Fischer", "García", "Haddad", "Ito", "Jones", "Kowalski",
+    "Lind", "Moreau", "Nakamura", "Okafor", "Petrov", "Rossi", "Silva", "Tanaka", "Weber",
+];
+
+/// A day's order book: the customers as (account number, name), the orders as (account number,
+/// cents).
+pub type OrderBook = (Vec<(u64, String)>, Vec<(u64, u32)>);
+
+/// A day's order book: `n` customers (at least one) as (account number, name), in no
+/// particular order, and `n` orders as (account number, cents). Account numbers are drawn from
+/// `10_000_000..100_000_000`; about one customer in a hundred repeats an earlier one's number
+/// under another name. Orders are of $1 to $500, nineteen in twenty by a listed customer, the
+/// rest by account numbers the list does not know.
+pub fn order_book(rng: &mut Rng, n: usize) -> OrderBook {
+    let mut customers: Vec<(u64, String)> = Vec::with_capacity(n.max(1));
+    for _ in 0..n.max(1) {
+        let id = match customers.len() {
+            0 => rng.u64(10_000_000..100_000_000),
+            len if rng.u8(..100) == 0 => customers[rng.usize(..len)].0,
+            _ => rng.u64(10_000_000..100_000_000),
+        };
+        let name = format!(
+            "{} {}",
+            rng.choice(FIRST_NAMES).unwrap_or("Ada"),
+            rng.choice(SURNAMES).unwrap_or("Berg")
+        );
+        customers.push((id, name));
+    }
+    let orders = (0..n)
+        .map(|_| {
+            let id = match rng.u8(..20) {
+                0 => rng.u64(100_000_000..1_000_000_000),
+                _ => customers[rng.usize(..customers.len())].0,
+            };
+            (id, rng.u32(100..=50_000))
+        })
+        .collect();
+    (customers, orders)
 }

@@ -7,7 +7,7 @@ use fastrand::Rng;
 use grader_kit::TimedTask;
 use grader_kit::correctness::{Case, case};
 use grader_kit::inputs::edge_lists;
-use inputs::{campaigns, order_ids, payments, session};
+use inputs::{OrderBook, order_book, order_ids, payments, session};
 use std::ops::Range;
 use std::process::ExitCode;
 
@@ -26,8 +26,14 @@ grader_kit::subject_api! {
         fn count_pairs_with_sum(amounts: &[i64], target: i64) -> u64;
         /// See `big_o::longest_unique_window`.
         fn longest_unique_window(page_ids: &[u32]) -> std::ops::Range<usize>;
-        /// See `big_o::common_customers`.
-        fn common_customers(campaign_a: &[u64], campaign_b: &[u64]) -> Vec<u64>;
+        /// `big_o::revenue_by_customer`, on the customers `(id, name)` and orders
+        /// `(customer_id, cents)` made into the crate's `Customer` and `Order` (inside the
+        /// timed call, the same copy for every crate).
+        fn revenue_by_customer(customers: &[(u64, String)], orders: &[(u64, u32)]) -> Vec<(String, u64)> =
+            revenue_by_customer(
+                &customers.iter().map(|(id, name)| Customer { id: *id, name: name.clone() }).collect::<Vec<_>>(),
+                &orders.iter().map(|&(customer_id, cents)| Order { customer_id, cents }).collect::<Vec<_>>(),
+            );
     }
 }
 
@@ -71,22 +77,22 @@ pub fn unique_window<S: Api>() -> TimedTask<Vec<u32>, Range<usize>> {
     }
 }
 
-/// `common-customers`, with `S` as the subject and the frozen starter as the yardstick.
-pub fn common_customers<S: Api>() -> TimedTask<(Vec<u64>, Vec<u64>), Vec<u64>> {
+/// `order-report`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn order_report<S: Api>() -> TimedTask<OrderBook, Vec<(String, u64)>> {
     TimedTask {
-        name: "common-customers",
-        edge_cases: campaign_edge_cases,
-        generate: campaigns,
-        starter: |(a, b): &(Vec<u64>, Vec<u64>)| Starter::common_customers(a, b),
-        subject: |(a, b): &(Vec<u64>, Vec<u64>)| S::common_customers(a, b),
+        name: "order-report",
+        edge_cases: order_book_edge_cases,
+        generate: order_book,
+        starter: |(customers, orders): &OrderBook| Starter::revenue_by_customer(customers, orders),
+        subject: |(customers, orders): &OrderBook| S::revenue_by_customer(customers, orders),
     }
 }
 
 /// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
 pub fn main<S: Api>() -> ExitCode {
     let (duplicates, pairs) = (find_duplicates::<S>(), count_pairs::<S>());
-    let (window, common) = (unique_window::<S>(), common_customers::<S>());
-    grader_kit::harness::main(&[&duplicates, &pairs, &window, &common])
+    let (window, report) = (unique_window::<S>(), order_report::<S>());
+    grader_kit::harness::main(&[&duplicates, &pairs, &window, &report])
 }
 
 fn labelled<I>(lists: Vec<(String, I)>) -> Vec<Case<I>> {
@@ -190,42 +196,89 @@ fn pair_sum_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<i64>, i64)>> {
     cases
 }
 
-fn campaign_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u64>, Vec<u64>)>> {
+/// The generic lists as account numbers: each list as the customers (named by their
+/// position modulo 7, so names repeat), against orders of those accounts, of shifted accounts
+/// nobody holds, and none; then repeated accounts, totals beyond 32 bits, accounts equal in
+/// their low 32 bits, and more orders than a u16 numbers.
+fn order_book_edge_cases(rng: &mut Rng) -> Vec<Case<OrderBook>> {
+    let named = |ids: &[u64]| -> Vec<(u64, String)> {
+        ids.iter()
+            .enumerate()
+            .map(|(i, &id)| (id, format!("customer {}", i % 7)))
+            .collect()
+    };
     let mut cases = Vec::new();
-    for (label, list) in edge_lists::<u64>(rng) {
-        let mut shuffled = list.clone();
+    for (label, ids) in edge_lists::<u64>(rng) {
+        let mut shuffled = ids.clone();
         rng.shuffle(&mut shuffled);
-        let disjoint: Vec<u64> = list.iter().map(|x| x.wrapping_add(1 << 40)).collect();
-        cases.push(Case {
-            label: format!("{label}, against itself shuffled"),
-            input: (list.clone(), shuffled),
-        });
-        cases.push(Case {
-            label: format!("{label}, against an empty list"),
-            input: (list.clone(), vec![]),
-        });
-        cases.push(Case {
-            label: format!("empty list against {label}"),
-            input: (vec![], list.clone()),
-        });
-        cases.push(Case {
-            label: format!("{label}, against a disjoint list"),
-            input: (list, disjoint),
-        });
+        let orders: Vec<(u64, u32)> = shuffled.iter().map(|&id| (id, rng.u32(..))).collect();
+        let unknown: Vec<(u64, u32)> = ids
+            .iter()
+            .map(|&id| (id.wrapping_add(1 << 40), rng.u32(..1_000)))
+            .collect();
+        cases.push(case(
+            format!("{label} as customers, an order from each"),
+            (named(&ids), orders.clone()),
+        ));
+        cases.push(case(
+            format!("{label} as customers, orders from accounts not listed"),
+            (named(&ids), unknown),
+        ));
+        cases.push(case(
+            format!("{label} as customers, no orders"),
+            (named(&ids), vec![]),
+        ));
+        cases.push(case(
+            format!("no customers, orders from {label}"),
+            (vec![], orders),
+        ));
     }
     cases.push(case(
-        "edge case: customers equal in their low 32 bits",
+        "edge case: one account listed three times, under three names",
         (
-            vec![5, beyond(5, 32), 9, beyond(9, 33), u64::MAX],
-            vec![beyond(5, 32), 9, u64::from(u32::MAX), beyond(9, 32)],
+            vec![
+                (9, "Zoë".into()),
+                (4, "Ben".into()),
+                (9, "Ada".into()),
+                (9, "Mei".into()),
+            ],
+            vec![(9, 5), (4, 1), (9, 7)],
         ),
     ));
     cases.push(case(
-        "edge case: one customer 65,537 times in each list",
+        "edge case: orders of u32::MAX cents, the totals beyond 32 bits",
         (
-            [vec![7; 65_537], vec![8]].concat(),
-            [vec![8], vec![7; 65_537]].concat(),
+            vec![(u64::MAX, "Max".into()), (0, "Zero".into())],
+            vec![(u64::MAX, u32::MAX), (0, u32::MAX), (u64::MAX, u32::MAX), (0, 1)],
         ),
+    ));
+    cases.push(case(
+        "edge case: accounts equal in their low 32 bits",
+        (
+            vec![
+                (5, "Five".into()),
+                (5 + (1 << 32), "Other".into()),
+                (u64::from(u32::MAX), "Low".into()),
+            ],
+            vec![(5 + (1 << 32), 2), (5 + (1 << 33), 4), (u64::MAX, 8), (5, 16)],
+        ),
+    ));
+    cases.push(case(
+        "edge case: names equal but for case and accents",
+        (
+            vec![
+                (1, "zoe".into()),
+                (2, "Zoe".into()),
+                (3, "Zoë".into()),
+                (4, String::new()),
+            ],
+            vec![(1, 1), (2, 2), (3, 3), (4, 4), (2, 5)],
+        ),
+    ));
+    // 70,000 orders of one customer: a total and an order count beyond 16 bits.
+    cases.push(case(
+        "edge case: 70,000 orders from one customer",
+        (vec![(42, "Ada".into())], vec![(42, 100_000); 70_000]),
     ));
     cases
 }
@@ -243,8 +296,8 @@ mod tests {
             );
             assert_eq!(order_ids(&mut Rng::with_seed(3), n).len(), n);
             assert_eq!(session(&mut Rng::with_seed(3), n).len(), n);
-            let (a, b) = campaigns(&mut Rng::with_seed(3), n);
-            assert_eq!((a.len(), b.len()), (n, n));
+            let (customers, orders) = order_book(&mut Rng::with_seed(3), n);
+            assert_eq!((customers.len(), orders.len()), (n.max(1), n));
         }
     }
 
@@ -254,8 +307,22 @@ mod tests {
         assert!(!Starter::find_duplicates(&ids).is_empty());
         let (amounts, target) = payments(&mut Rng::with_seed(1), 2000);
         assert!(Starter::count_pairs_with_sum(&amounts, target) > 0);
-        let (a, b) = campaigns(&mut Rng::with_seed(1), 2000);
-        assert!(!Starter::common_customers(&a, &b).is_empty());
+        // Names repeat (400 of them for 1,000 customers), some accounts are listed twice, and
+        // some orders are from accounts nobody holds.
+        let (customers, orders) = order_book(&mut Rng::with_seed(1), 2000);
+        let report = Starter::revenue_by_customer(&customers, &orders);
+        assert!(
+            report.len() > 300 && report.len() <= 400,
+            "{} names",
+            report.len()
+        );
+        let ids: std::collections::HashSet<u64> = customers.iter().map(|c| c.0).collect();
+        assert!(ids.len() < customers.len(), "no account listed twice");
+        let unknown = orders.iter().filter(|o| !ids.contains(&o.0)).count();
+        assert!(
+            unknown > 40 && unknown < 200,
+            "{unknown} orders from unknown accounts"
+        );
         let window = Starter::longest_unique_window(&session(&mut Rng::with_seed(1), 2000));
         assert!(window.len() > 10 && window.len() < 2000, "{window:?}");
         // Stretches grow in proportion to n: eight times the session, about eight times as long.

@@ -3,7 +3,7 @@
 //! case built for it; beside them, the legitimate versions that must pass (the reference, and
 //! rustc-hash's maps). Answers only: no test asserts a speed-up.
 
-use big_o_harness::{common_customers, count_pairs, find_duplicates, unique_window};
+use big_o_harness::{count_pairs, find_duplicates, order_report, unique_window};
 use grader_kit::testing::{assert_passes, assert_wrong_answer, grade};
 
 big_o_harness::forward_api!(Solution => big_o_solution);
@@ -304,55 +304,101 @@ fn pages_truncated_to_16_bits_are_caught() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// common-customers
+// order-report
 // ---------------------------------------------------------------------------------------------
 
-/// Campaign B in an `FxHashSet`, the common customers deduplicated and sorted.
-mod common_fx {
+/// The customers indexed once in an `FxHashMap` (the first of a repeated account kept), the
+/// totals in a `BTreeMap` by name.
+mod report_fx {
     pub use big_o_solution::*;
-    use rustc_hash::FxHashSet;
+    use rustc_hash::FxHashMap;
+    use std::collections::BTreeMap;
 
-    pub fn common_customers(a: &[u64], b: &[u64]) -> Vec<u64> {
-        let in_b: FxHashSet<u64> = b.iter().copied().collect();
-        let mut common: Vec<u64> = a.iter().copied().filter(|c| in_b.contains(c)).collect();
-        common.sort_unstable();
-        common.dedup();
-        common
+    pub fn revenue_by_customer(customers: &[Customer], orders: &[Order]) -> Vec<(String, u64)> {
+        let mut name_of: FxHashMap<u64, &str> = FxHashMap::default();
+        for customer in customers {
+            name_of.entry(customer.id).or_insert(&customer.name);
+        }
+        let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+        for order in orders {
+            if let Some(name) = name_of.get(&order.customer_id) {
+                *totals.entry(name).or_default() += u64::from(order.cents);
+            }
+        }
+        totals
+            .into_iter()
+            .map(|(name, cents)| (name.to_string(), cents))
+            .collect()
     }
 }
-big_o_harness::forward_api!(CommonFx => common_fx);
+big_o_harness::forward_api!(ReportFx => report_fx);
 
-/// Campaign B keyed by the customers' low 32 bits.
-mod common_u32 {
+/// The index built with `collect()`: of an account listed twice, the last one listed wins.
+mod report_last_wins {
     pub use big_o_solution::*;
-    use rustc_hash::FxHashSet;
+    use rustc_hash::FxHashMap;
+    use std::collections::BTreeMap;
 
-    pub fn common_customers(a: &[u64], b: &[u64]) -> Vec<u64> {
-        let in_b: FxHashSet<u32> = b.iter().map(|&c| c as u32).collect();
-        let mut common: Vec<u64> = a
-            .iter()
-            .copied()
-            .filter(|&c| in_b.contains(&(c as u32)))
-            .collect();
-        common.sort_unstable();
-        common.dedup();
-        common
+    pub fn revenue_by_customer(customers: &[Customer], orders: &[Order]) -> Vec<(String, u64)> {
+        let name_of: FxHashMap<u64, &str> = customers.iter().map(|c| (c.id, c.name.as_str())).collect();
+        let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+        for order in orders {
+            if let Some(name) = name_of.get(&order.customer_id) {
+                *totals.entry(name).or_default() += u64::from(order.cents);
+            }
+        }
+        totals
+            .into_iter()
+            .map(|(name, cents)| (name.to_string(), cents))
+            .collect()
     }
 }
-big_o_harness::forward_api!(CommonU32 => common_u32);
+big_o_harness::forward_api!(ReportLastWins => report_last_wins);
+
+/// Totals kept in 32 bits, like the orders' cents: they wrap past $42.9 million.
+mod report_u32_totals {
+    pub use big_o_solution::*;
+    use rustc_hash::FxHashMap;
+    use std::collections::BTreeMap;
+
+    pub fn revenue_by_customer(customers: &[Customer], orders: &[Order]) -> Vec<(String, u64)> {
+        let mut name_of: FxHashMap<u64, &str> = FxHashMap::default();
+        for customer in customers {
+            name_of.entry(customer.id).or_insert(&customer.name);
+        }
+        let mut totals: BTreeMap<&str, u32> = BTreeMap::new();
+        for order in orders {
+            if let Some(name) = name_of.get(&order.customer_id) {
+                let total = totals.entry(name).or_default();
+                *total = total.wrapping_add(order.cents);
+            }
+        }
+        totals
+            .into_iter()
+            .map(|(name, cents)| (name.to_string(), u64::from(cents)))
+            .collect()
+    }
+}
+big_o_harness::forward_api!(ReportU32Totals => report_u32_totals);
 
 #[test]
-fn the_reference_passes_common_customers() {
-    assert_passes(&grade(&common_customers::<Solution>(), vec![]));
+fn the_reference_passes_order_report() {
+    assert_passes(&grade(&order_report::<Solution>(), vec![]));
 }
 
 #[test]
-fn a_rustc_hash_set_passes_common_customers() {
-    assert_passes(&grade(&common_customers::<CommonFx>(), vec![]));
+fn an_index_in_a_rustc_hash_map_passes_order_report() {
+    assert_passes(&grade(&order_report::<ReportFx>(), vec![]));
 }
 
 #[test]
-fn customers_truncated_to_32_bits_are_caught() {
-    let graded = grade(&common_customers::<CommonU32>(), vec![]);
+fn an_index_where_the_last_listed_account_wins_is_caught() {
+    let graded = grade(&order_report::<ReportLastWins>(), vec![]);
+    assert_wrong_answer(&graded, "", "expected");
+}
+
+#[test]
+fn thirty_two_bit_totals_are_caught() {
+    let graded = grade(&order_report::<ReportU32Totals>(), vec![]);
     assert_wrong_answer(&graded, "", "expected");
 }

@@ -13,7 +13,7 @@ fn the_benchmarked_sizes_are_the_graded_sizes() {
         ("find-duplicates", inputs::ORDER_IDS),
         ("count-pairs-with-sum", inputs::PAYMENTS),
         ("longest-unique-window", inputs::PAGE_VIEWS),
-        ("common-customers", inputs::CUSTOMERS),
+        ("order-report", inputs::ORDERS),
     ] {
         let checks = manifest_checks("big-o", task);
         assert_eq!(checks.len(), 2, "{task}: a speed-up and a complexity check");
