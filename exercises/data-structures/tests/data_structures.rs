@@ -11,9 +11,11 @@
 //!
 //! The reference solution runs this same file (see `solutions/data-structures/tests/`).
 
-use data_structures::{accept_bookings, blocked_payments, invoice_csv, print_finish_times, triage_order};
+use data_structures::{
+    accept_bookings, invoice_csv, print_finish_times, top_players_after_each, triage_order,
+};
 use fastrand::Rng;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 // ---------------------------------------------------------------------------------------------
 // Random inputs for the cross-checks.
@@ -42,68 +44,121 @@ fn random_values(rng: &mut Rng, n: usize, range: u64) -> Vec<u64> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// blocked_payments
+// top_players_after_each
 // ---------------------------------------------------------------------------------------------
 
-/// The positions whose card is in the blocklist, as a set.
-fn oracle_blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize> {
-    let blocked: BTreeSet<u64> = blocklist.iter().copied().collect();
-    (0..card_ids.len())
-        .filter(|&i| blocked.contains(&card_ids[i]))
-        .collect()
+/// The scores in a `BTreeMap`; after each update, every player's rank counted from scratch
+/// (how many players are ahead: a higher score, or the same score and a lower number), and the
+/// board is the players ranked below `k`, in rank order.
+fn oracle_top_players(updates: &[(u32, u32)], k: usize) -> Vec<Vec<u32>> {
+    let mut scores: BTreeMap<u32, u64> = BTreeMap::new();
+    let mut boards = Vec::new();
+    for &(player, points) in updates {
+        *scores.entry(player).or_insert(0) += u64::from(points);
+        let mut by_rank: BTreeMap<usize, u32> = BTreeMap::new();
+        for (&p, &score) in &scores {
+            let ahead = scores
+                .iter()
+                .filter(|&(&q, &other)| other > score || (other == score && q < p))
+                .count();
+            if ahead < k {
+                by_rank.insert(ahead, p);
+            }
+        }
+        boards.push(by_rank.into_values().collect());
+    }
+    boards
 }
 
 #[test]
-fn blocked_payments_worked_example() {
-    // Cards 7 and 9 are blocked. Payments 1 and 3 were made with card 7, payment 4 with card 9;
-    // card 5 is not blocked. Card 8 is blocked but paid nothing here.
-    assert_eq!(blocked_payments(&[5, 7, 5, 7, 9], &[9, 8, 7]), vec![1, 3, 4]);
-}
-
-#[test]
-fn blocked_payments_report_each_payment_once() {
-    // Card 3 is listed three times in the blocklist: its payments are still reported once each.
-    assert_eq!(blocked_payments(&[3, 1, 3], &[3, 3, 3]), vec![0, 2]);
-}
-
-#[test]
-fn blocked_payments_edge_cases() {
-    assert_eq!(blocked_payments(&[], &[]), Vec::<usize>::new(), "nothing at all");
-    assert_eq!(blocked_payments(&[], &[1, 2]), Vec::<usize>::new(), "no payments");
+fn top_players_worked_example() {
+    // Player 7 scores 3, then player 2 scores 5, then player 7 scores 4 more (7 in all), then
+    // player 9 enters with 0. The board shows the best two.
     assert_eq!(
-        blocked_payments(&[1, 2], &[]),
-        Vec::<usize>::new(),
-        "an empty blocklist"
-    );
-    assert_eq!(
-        blocked_payments(&[4; 300], &[4]),
-        (0..300).collect::<Vec<_>>(),
-        "all equal, blocked"
-    );
-    assert_eq!(
-        blocked_payments(&[4; 300], &[5]),
-        Vec::<usize>::new(),
-        "all equal, not blocked"
-    );
-    assert_eq!(
-        blocked_payments(&[0, u64::MAX, 1], &[u64::MAX, 0]),
-        vec![0, 1],
-        "extremes"
+        top_players_after_each(&[(7, 3), (2, 5), (7, 4), (9, 0)], 2),
+        vec![vec![7], vec![2, 7], vec![7, 2], vec![7, 2]]
     );
 }
 
 #[test]
-fn blocked_payments_match_the_oracle_on_random_inputs() {
-    let mut rng = Rng::with_seed(0xB10C);
+fn top_players_ties_go_to_the_lower_player_number() {
+    // 8 reaches 4 first, then 3 reaches 4 too: 3 goes ahead on the tie, whatever the order.
+    assert_eq!(
+        top_players_after_each(&[(8, 4), (3, 4), (5, 1)], 3),
+        vec![vec![8], vec![3, 8], vec![3, 8, 5]]
+    );
+    // Three players at 0: ordered by number.
+    assert_eq!(
+        top_players_after_each(&[(6, 0), (1, 0), (4, 0)], 2),
+        vec![vec![6], vec![1, 6], vec![1, 4]]
+    );
+}
+
+#[test]
+fn top_players_edge_cases() {
+    assert_eq!(
+        top_players_after_each(&[], 3),
+        Vec::<Vec<u32>>::new(),
+        "no updates"
+    );
+    assert_eq!(
+        top_players_after_each(&[(1, 5), (2, 6)], 0),
+        vec![Vec::<u32>::new(); 2],
+        "a board of no players"
+    );
+    assert_eq!(
+        top_players_after_each(&[(1, 5), (2, 6)], usize::MAX),
+        vec![vec![1], vec![2, 1]],
+        "a board longer than the league"
+    );
+    // One player, 300 updates: always alone on the board.
+    assert_eq!(top_players_after_each(&[(4, 1); 300], 3), vec![vec![4]; 300]);
+    // Scores equal all along: 0 and 1 alternate updates of the same points.
+    let alternating: Vec<(u32, u32)> = (0..300).map(|i| (i % 2, 2)).collect();
+    let boards = top_players_after_each(&alternating, 2);
+    assert_eq!(boards[0], vec![0]);
+    assert_eq!(boards[1], vec![0, 1], "tied: the lower number first");
+    assert_eq!(boards[2], vec![0, 1], "0 ahead");
+    assert_eq!(boards[299], vec![0, 1], "tied again");
+}
+
+#[test]
+fn top_players_extreme_values() {
+    // Player numbers at both ends of u32, and scores beyond u32: two updates of u32::MAX.
+    let updates = [(u32::MAX, u32::MAX), (0, u32::MAX), (0, 1), (u32::MAX, u32::MAX)];
+    assert_eq!(
+        top_players_after_each(&updates, 2),
+        vec![
+            vec![u32::MAX],
+            vec![0, u32::MAX],
+            vec![0, u32::MAX],
+            vec![u32::MAX, 0]
+        ]
+    );
+    // Players equal in their low 16 bits are different players.
+    let updates = [(1, 3), (1 + (1 << 16), 2), (1, 0)];
+    assert_eq!(
+        top_players_after_each(&updates, 5),
+        vec![vec![1], vec![1, 1 + (1 << 16)], vec![1, 1 + (1 << 16)]]
+    );
+}
+
+#[test]
+fn top_players_match_the_oracle_on_random_leagues() {
+    let mut rng = Rng::with_seed(0x1EADE5);
     for round in 0..RANDOM_ROUNDS {
-        let (n, m) = (random_len(&mut rng), random_len(&mut rng));
-        let range = [4, 50, 1000, u64::MAX][rng.usize(..4)];
-        let cards = random_values(&mut rng, n, range);
-        let blocklist = random_values(&mut rng, m, range);
+        let n = random_len(&mut rng);
+        let players = [2, 10, 50, u64::from(u32::MAX)][rng.usize(..4)];
+        let points = [1, 3, 11, u32::MAX][rng.usize(..4)];
+        let updates: Vec<(u32, u32)> = random_values(&mut rng, n, players)
+            .into_iter()
+            .map(|p| (p as u32, rng.u32(..points)))
+            .collect();
+        let k = [0, 1, 3, 10, usize::MAX][rng.usize(..5)];
         assert_eq!(
-            blocked_payments(&cards, &blocklist),
-            oracle_blocked_payments(&cards, &blocklist),
-            "round {round}, cards {cards:?}, blocklist {blocklist:?}"
+            top_players_after_each(&updates, k),
+            oracle_top_players(&updates, k),
+            "round {round}, k {k}, updates {updates:?}"
         );
     }
 }

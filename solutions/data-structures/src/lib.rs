@@ -3,24 +3,31 @@
 //! The same API as `exercises/data-structures`, each function on the structure that fits it.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
 use std::fmt::Write as _;
 
-// ANCHOR: blocked_payments
-/// Positions, ascending, of the payments in `card_ids` made with a card on the `blocklist`.
+// ANCHOR: top_players_after_each
+/// The `k` best players after each score update, highest score first, a tie going to the lower
+/// player number.
 ///
-/// The blocklist goes into a `HashSet` once, O(m); then each payment costs one O(1) expected
-/// lookup instead of a scan of the blocklist: O(n + m) in all.
-pub fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize> {
-    let blocked: HashSet<u64> = blocklist.iter().copied().collect();
-    card_ids
-        .iter()
-        .enumerate()
-        .filter(|(_, card)| blocked.contains(card))
-        .map(|(position, _)| position)
-        .collect()
+/// The board is the front of an order that changes by one player per update, so keep that
+/// order instead of re-sorting the whole table: a `BTreeSet` of `(Reverse(score), player)`
+/// (best first), beside a `HashMap` of each player's score to find their entry. An update is
+/// one removal and one insertion, O(log n); the board is the set's first `k` entries.
+pub fn top_players_after_each(updates: &[(u32, u32)], k: usize) -> Vec<Vec<u32>> {
+    let mut scores: HashMap<u32, u64> = HashMap::new();
+    let mut ranking: BTreeSet<(Reverse<u64>, u32)> = BTreeSet::new();
+    let mut boards = Vec::with_capacity(updates.len());
+    for &(player, points) in updates {
+        let score = scores.entry(player).or_insert(0);
+        ranking.remove(&(Reverse(*score), player));
+        *score += u64::from(points);
+        ranking.insert((Reverse(*score), player));
+        boards.push(ranking.iter().take(k).map(|&(_, player)| player).collect());
+    }
+    boards
 }
-// ANCHOR_END: blocked_payments
+// ANCHOR_END: top_players_after_each
 
 // ANCHOR: print_finish_times
 /// When each job's last page comes out of the round-robin printer. A `pages_per_turn` of 0

@@ -9,8 +9,9 @@
 
 use fastrand::Rng;
 
-/// How many payments the grader times `blocked_payments` on (with a blocklist a quarter as long).
-pub const PAYMENTS: usize = 16_000;
+/// How many score updates the grader times `top_players_after_each` on (about a quarter as many
+/// players).
+pub const SCORE_UPDATES: usize = 1_500;
 
 /// How many print jobs the grader times `print_finish_times` on.
 pub const PRINT_JOBS: usize = 8_000;
@@ -28,21 +29,18 @@ pub const INVOICES: usize = 8_000;
 /// time ≈ nᵏ.
 pub const GROWTH_SIZES: [usize; 4] = [500, 1_000, 2_000, 4_000];
 
-/// The first card number of the generated card space (16 digits, like a real card number).
-pub const FIRST_CARD: u64 = 4_000_000_000_000_000;
+/// How many players the generated leaderboards show.
+pub const BOARD_SIZE: usize = 5;
 
-/// `n` payments by about `n / 2` regular customers, and a blocklist of `n / 4` cards: most
-/// reported elsewhere (never seen here), about one in ten a customer's card.
-pub fn payments(rng: &mut Rng, n: usize) -> (Vec<u64>, Vec<u64>) {
-    let customers = (n as u64 / 2).max(1);
-    let cards = (0..n).map(|_| FIRST_CARD + rng.u64(..customers)).collect();
-    let blocklist = (0..n / 4)
-        .map(|_| match rng.u8(..10) {
-            0 => FIRST_CARD + rng.u64(..customers),
-            _ => FIRST_CARD + rng.u64(customers..1_000_000_000_000),
-        })
+/// A league's `n` score updates, as (player, points), and [`BOARD_SIZE`]: the players are
+/// `n / 4` (at least one) random player numbers, each update by one of them drawn uniformly,
+/// worth 0 to 10 points, so scores stay close and ties are common.
+pub fn score_updates(rng: &mut Rng, n: usize) -> (Vec<(u32, u32)>, usize) {
+    let players: Vec<u32> = (0..(n / 4).max(1)).map(|_| rng.u32(..)).collect();
+    let updates = (0..n)
+        .map(|_| (players[rng.usize(..players.len())], rng.u32(..=10)))
         .collect();
-    (cards, blocklist)
+    (updates, BOARD_SIZE)
 }
 
 /// The pages printed per turn in the generated print queues.

@@ -7,7 +7,7 @@ use fastrand::Rng;
 use grader_kit::TimedTask;
 use grader_kit::correctness::{Case, case};
 use grader_kit::inputs::edge_lists;
-use inputs::{FIRST_CARD, booking_requests, invoices, payments, print_jobs, shift};
+use inputs::{booking_requests, invoices, print_jobs, score_updates, shift};
 use std::process::ExitCode;
 
 // The random inputs, generated as the exercise's benchmarks generate them: by the frozen copy of
@@ -19,8 +19,8 @@ grader_kit::subject_api! {
     crate data_structures_harness;
     /// The chapter's public API, exactly as the exercise declares it.
     pub trait Api {
-        /// See `data_structures::blocked_payments`.
-        fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize>;
+        /// See `data_structures::top_players_after_each`.
+        fn top_players_after_each(updates: &[(u32, u32)], k: usize) -> Vec<Vec<u32>>;
         /// See `data_structures::print_finish_times`.
         fn print_finish_times(pages: &[u32], pages_per_turn: u64) -> Vec<u64>;
         /// See `data_structures::accept_bookings`.
@@ -34,14 +34,17 @@ grader_kit::subject_api! {
 
 forward_api!(Starter => data_structures_starter);
 
-/// `blocked-payments`, with `S` as the subject and the frozen starter as the yardstick.
-pub fn blocked_payments<S: Api>() -> TimedTask<(Vec<u64>, Vec<u64>), Vec<usize>> {
+/// The input of `leaderboard`: the score updates `(player, points)` and the board's length.
+pub type Season = (Vec<(u32, u32)>, usize);
+
+/// `leaderboard`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn leaderboard<S: Api>() -> TimedTask<Season, Vec<Vec<u32>>> {
     TimedTask {
-        name: "blocked-payments",
-        edge_cases: blocklist_edge_cases,
-        generate: payments,
-        starter: |(cards, blocklist): &(Vec<u64>, Vec<u64>)| Starter::blocked_payments(cards, blocklist),
-        subject: |(cards, blocklist): &(Vec<u64>, Vec<u64>)| S::blocked_payments(cards, blocklist),
+        name: "leaderboard",
+        edge_cases: leaderboard_edge_cases,
+        generate: score_updates,
+        starter: |(updates, k): &Season| Starter::top_players_after_each(updates, *k),
+        subject: |(updates, k): &Season| S::top_players_after_each(updates, *k),
     }
 }
 
@@ -91,57 +94,75 @@ pub fn invoice_export<S: Api>() -> TimedTask<Vec<(u64, u64)>, String> {
 
 /// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
 pub fn main<S: Api>() -> ExitCode {
-    let (blocked, printer, bookings) = (blocked_payments::<S>(), print_queue::<S>(), room_bookings::<S>());
+    let (board, printer, bookings) = (leaderboard::<S>(), print_queue::<S>(), room_bookings::<S>());
     let (triage, export) = (support_triage::<S>(), invoice_export::<S>());
-    grader_kit::harness::main(&[&blocked, &printer, &bookings, &triage, &export])
+    grader_kit::harness::main(&[&board, &printer, &bookings, &triage, &export])
 }
 
 // ---------------------------------------------------------------------------------------------
-// blocked-payments
+// leaderboard
 // ---------------------------------------------------------------------------------------------
 
-fn blocklist_edge_cases(rng: &mut Rng) -> Vec<Case<(Vec<u64>, Vec<u64>)>> {
+/// The generic lists as players (a point each, or their own number of points) and as
+/// neighbours paired into `(player, points)`, with boards of 0, 1, 3 and every player; then
+/// ties, scores beyond 32 bits, players equal in their low 16 bits, and more updates than a u16
+/// numbers.
+fn leaderboard_edge_cases(rng: &mut Rng) -> Vec<Case<Season>> {
     let mut cases = Vec::new();
-    for (label, list) in edge_lists::<u64>(rng) {
-        let mut some: Vec<u64> = list.iter().copied().filter(|_| rng.bool()).collect();
-        rng.shuffle(&mut some);
-        let twice: Vec<u64> = some.iter().chain(&some).copied().collect();
-        let disjoint: Vec<u64> = list.iter().map(|x| x.wrapping_add(1 << 40)).collect();
-        cases.push(case(
-            format!("{label}, some of its cards blocked"),
-            (list.clone(), some),
-        ));
-        cases.push(case(
-            format!("{label}, blocked cards listed twice"),
-            (list.clone(), twice),
-        ));
-        cases.push(case(
-            format!("{label}, every card blocked"),
-            (list.clone(), list.clone()),
-        ));
-        cases.push(case(
-            format!("{label}, an empty blocklist"),
-            (list.clone(), vec![]),
-        ));
-        cases.push(case(
-            format!("no payments, blocklist {label}"),
-            (vec![], list.clone()),
-        ));
-        cases.push(case(format!("{label}, a disjoint blocklist"), (list, disjoint)));
+    for (label, values) in edge_lists::<u32>(rng) {
+        let one_point: Vec<(u32, u32)> = values.iter().map(|&p| (p, 1)).collect();
+        let own_points: Vec<(u32, u32)> = values.iter().map(|&p| (p, p)).collect();
+        let paired: Vec<(u32, u32)> = values.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+        for k in [0, 1, 3, usize::MAX] {
+            cases.push(case(
+                format!("{label} as players, a point each, top {k}"),
+                (one_point.clone(), k),
+            ));
+            cases.push(case(
+                format!("{label} as players and their points, top {k}"),
+                (own_points.clone(), k),
+            ));
+            cases.push(case(
+                format!("{label} paired into updates, top {k}"),
+                (paired.clone(), k),
+            ));
+        }
     }
-    // More payments than a u16 can number, blocked ones beyond position 65,536.
-    let cards: Vec<u64> = (0..70_000).map(|i| FIRST_CARD + i % 1_000).collect();
     cases.push(case(
-        "edge case: 70,000 payments, blocked ones beyond position 65,536",
-        (cards, vec![FIRST_CARD + 999, FIRST_CARD + 5]),
+        "edge case: ties, the lower player number first",
+        (vec![(9, 2), (4, 2), (7, 2), (1, 1), (1, 1), (4, 0), (9, 0)], 3),
     ));
     cases.push(case(
-        "edge case: cards equal in their low 32 bits",
+        "edge case: scores beyond 32 bits",
         (
-            vec![5, 5 + (1 << 32), 9, 9 + (1 << 33), u64::MAX, u64::from(u32::MAX)],
-            vec![5 + (1 << 32), 9, u64::MAX],
+            vec![
+                (1, u32::MAX),
+                (2, u32::MAX),
+                (2, 1),
+                (1, u32::MAX),
+                (3, u32::MAX),
+                (2, u32::MAX),
+            ],
+            2,
         ),
     ));
+    cases.push(case(
+        "edge case: players equal in their low 16 bits",
+        (
+            vec![
+                (1, 3),
+                (65_537, 2),
+                (131_073, 5),
+                (1, 0),
+                (u32::MAX, 1),
+                (65_535, 1),
+            ],
+            4,
+        ),
+    ));
+    // 70,000 updates by 100 players: scores and board count beyond 16 bits.
+    let long: Vec<(u32, u32)> = (0..70_000).map(|i| (i % 100, 1 + i % 7)).collect();
+    cases.push(case("edge case: 70,000 updates", (long, 5)));
     cases
 }
 
@@ -322,11 +343,10 @@ mod tests {
     fn generators_are_seeded_and_sized() {
         for n in [0, 1, 17, 1000] {
             assert_eq!(
-                payments(&mut Rng::with_seed(3), n),
-                payments(&mut Rng::with_seed(3), n)
+                score_updates(&mut Rng::with_seed(3), n),
+                score_updates(&mut Rng::with_seed(3), n)
             );
-            let (cards, blocklist) = payments(&mut Rng::with_seed(3), n);
-            assert_eq!((cards.len(), blocklist.len()), (n, n / 4));
+            assert_eq!(score_updates(&mut Rng::with_seed(3), n).0.len(), n);
             assert_eq!(print_jobs(&mut Rng::with_seed(3), n).0.len(), n);
             assert_eq!(booking_requests(&mut Rng::with_seed(3), n).len(), n);
             assert_eq!(shift(&mut Rng::with_seed(3), n).len(), n);
@@ -337,12 +357,13 @@ mod tests {
     #[test]
     fn generated_inputs_have_something_to_find() {
         let n = 2000;
-        let (cards, blocklist) = payments(&mut Rng::with_seed(1), n);
-        let flagged = Starter::blocked_payments(&cards, &blocklist).len();
-        assert!(
-            flagged > n / 100 && flagged < n / 5,
-            "{flagged} of {n} payments flagged"
-        );
+        // Most of the league plays, and the board changes often.
+        let (updates, k) = score_updates(&mut Rng::with_seed(1), n);
+        let boards = Starter::top_players_after_each(&updates, k);
+        let changes = boards.windows(2).filter(|w| w[0] != w[1]).count();
+        assert!(changes > n / 50, "the board changed {changes} times");
+        let players: std::collections::HashSet<u32> = updates.iter().map(|u| u.0).collect();
+        assert!(players.len() > n / 5, "{} players", players.len());
 
         let (pages, turn) = print_jobs(&mut Rng::with_seed(1), n);
         let turns: u64 = pages.iter().map(|&p| u64::from(p).div_ceil(turn)).sum();

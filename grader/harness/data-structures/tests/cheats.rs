@@ -1,10 +1,10 @@
 //! Quiet bugs at the edges of a type's range that a learner's faster structure might carry
-//! (positions and ticket numbers kept in 16 bits, keys truncated to 32 bits), graded on every
-//! correctness case as the grader grades them: each must be a wrong answer on the edge case
-//! built for it; beside them, the legitimate versions that must pass (the reference, and
-//! rustc-hash's sets). Answers only: no test asserts a speed-up.
+//! (positions and ticket numbers kept in 16 bits, keys truncated to 32 bits, scores kept in 32,
+//! ties broken the wrong way), graded on every correctness case as the grader grades them: each
+//! must be a wrong answer on the edge case built for it; beside them, the legitimate versions
+//! that must pass (the reference, and rustc-hash's maps). Answers only: no test asserts a speed-up.
 
-use data_structures_harness::{blocked_payments, invoice_export, print_queue, room_bookings, support_triage};
+use data_structures_harness::{invoice_export, leaderboard, print_queue, room_bookings, support_triage};
 use grader_kit::testing::{assert_passes, assert_wrong_answer, grade};
 
 data_structures_harness::forward_api!(Solution => data_structures_solution);
@@ -13,72 +13,97 @@ data_structures_harness::forward_api!(Solution => data_structures_solution);
 // changes (an item of the module shadows the glob import), graded through `forward_api!`.
 
 // ---------------------------------------------------------------------------------------------
-// blocked-payments
+// leaderboard
 // ---------------------------------------------------------------------------------------------
 
-/// The blocklist in an `FxHashSet`.
-mod blocked_fx {
+/// The scores in an `FxHashMap`, the order in a `BTreeMap` keyed by `(Reverse(score), player)`.
+mod board_fx {
     pub use data_structures_solution::*;
-    use rustc_hash::FxHashSet;
+    use rustc_hash::FxHashMap;
+    use std::cmp::Reverse;
+    use std::collections::BTreeMap;
 
-    pub fn blocked_payments(cards: &[u64], blocklist: &[u64]) -> Vec<usize> {
-        let blocked: FxHashSet<u64> = blocklist.iter().copied().collect();
-        (0..cards.len())
-            .filter(|&i| blocked.contains(&cards[i]))
-            .collect()
+    pub fn top_players_after_each(updates: &[(u32, u32)], k: usize) -> Vec<Vec<u32>> {
+        let mut scores: FxHashMap<u32, u64> = FxHashMap::default();
+        let mut ranking: BTreeMap<(Reverse<u64>, u32), ()> = BTreeMap::new();
+        let mut boards = Vec::new();
+        for &(player, points) in updates {
+            let score = scores.entry(player).or_default();
+            ranking.remove(&(Reverse(*score), player));
+            *score += u64::from(points);
+            ranking.insert((Reverse(*score), player), ());
+            boards.push(ranking.keys().take(k).map(|&(_, p)| p).collect());
+        }
+        boards
     }
 }
-data_structures_harness::forward_api!(BlockedFx => blocked_fx);
+data_structures_harness::forward_api!(BoardFx => board_fx);
 
-/// Positions kept in 16 bits.
-mod blocked_u16_positions {
+/// Scores kept in 32 bits, like the points: they wrap past 4,294,967,295.
+mod board_u32_scores {
     pub use data_structures_solution::*;
-    use rustc_hash::FxHashSet;
+    use rustc_hash::FxHashMap;
+    use std::cmp::Reverse;
+    use std::collections::BTreeSet;
 
-    pub fn blocked_payments(cards: &[u64], blocklist: &[u64]) -> Vec<usize> {
-        let blocked: FxHashSet<u64> = blocklist.iter().copied().collect();
-        let positions: Vec<u16> = (0..cards.len())
-            .filter(|&i| blocked.contains(&cards[i]))
-            .map(|i| i as u16)
-            .collect();
-        positions.into_iter().map(usize::from).collect()
+    pub fn top_players_after_each(updates: &[(u32, u32)], k: usize) -> Vec<Vec<u32>> {
+        let mut scores: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut ranking: BTreeSet<(Reverse<u32>, u32)> = BTreeSet::new();
+        let mut boards = Vec::new();
+        for &(player, points) in updates {
+            let score = scores.entry(player).or_default();
+            ranking.remove(&(Reverse(*score), player));
+            *score = score.wrapping_add(points);
+            ranking.insert((Reverse(*score), player));
+            boards.push(ranking.iter().take(k).map(|&(_, p)| p).collect());
+        }
+        boards
     }
 }
-data_structures_harness::forward_api!(BlockedU16 => blocked_u16_positions);
+data_structures_harness::forward_api!(BoardU32 => board_u32_scores);
 
-/// Cards keyed by their low 32 bits.
-mod blocked_u32_cards {
+/// The set keyed by `(score, player)` and read backwards: the best score first, but a tie goes
+/// to the higher player number.
+mod board_reversed_ties {
     pub use data_structures_solution::*;
-    use rustc_hash::FxHashSet;
+    use rustc_hash::FxHashMap;
+    use std::collections::BTreeSet;
 
-    pub fn blocked_payments(cards: &[u64], blocklist: &[u64]) -> Vec<usize> {
-        let blocked: FxHashSet<u32> = blocklist.iter().map(|&c| c as u32).collect();
-        (0..cards.len())
-            .filter(|&i| blocked.contains(&(cards[i] as u32)))
-            .collect()
+    pub fn top_players_after_each(updates: &[(u32, u32)], k: usize) -> Vec<Vec<u32>> {
+        let mut scores: FxHashMap<u32, u64> = FxHashMap::default();
+        let mut ranking: BTreeSet<(u64, u32)> = BTreeSet::new();
+        let mut boards = Vec::new();
+        for &(player, points) in updates {
+            let score = scores.entry(player).or_default();
+            ranking.remove(&(*score, player));
+            *score += u64::from(points);
+            ranking.insert((*score, player));
+            boards.push(ranking.iter().rev().take(k).map(|&(_, p)| p).collect());
+        }
+        boards
     }
 }
-data_structures_harness::forward_api!(BlockedU32 => blocked_u32_cards);
+data_structures_harness::forward_api!(BoardReversedTies => board_reversed_ties);
 
 #[test]
-fn the_reference_passes_blocked_payments() {
-    assert_passes(&grade(&blocked_payments::<Solution>(), vec![]));
+fn the_reference_passes_leaderboard() {
+    assert_passes(&grade(&leaderboard::<Solution>(), vec![]));
 }
 
 #[test]
-fn a_rustc_hash_set_passes_blocked_payments() {
-    assert_passes(&grade(&blocked_payments::<BlockedFx>(), vec![]));
+fn a_rustc_hash_map_and_a_btree_map_pass_leaderboard() {
+    assert_passes(&grade(&leaderboard::<BoardFx>(), vec![]));
 }
 
 #[test]
-fn sixteen_bit_positions_are_caught_beyond_65536_payments() {
-    let graded = grade(&blocked_payments::<BlockedU16>(), vec![]);
-    assert_wrong_answer(&graded, "70,000 payments", "expected 65");
+fn thirty_two_bit_scores_are_caught() {
+    let graded = grade(&leaderboard::<BoardU32>(), vec![]);
+    assert_wrong_answer(&graded, "", "expected");
 }
 
 #[test]
-fn cards_truncated_to_32_bits_are_caught() {
-    let graded = grade(&blocked_payments::<BlockedU32>(), vec![]);
+fn ties_to_the_higher_player_number_are_caught() {
+    let graded = grade(&leaderboard::<BoardReversedTies>(), vec![]);
     assert_wrong_answer(&graded, "", "expected");
 }
 

@@ -11,7 +11,7 @@ mod inputs;
 fn the_benchmarked_sizes_are_the_graded_sizes() {
     let mut complexity_checks = 0;
     for (task, n) in [
-        ("blocked-payments", inputs::PAYMENTS),
+        ("leaderboard", inputs::SCORE_UPDATES),
         ("print-queue", inputs::PRINT_JOBS),
         ("room-bookings", inputs::BOOKING_REQUESTS),
         ("support-triage", inputs::SHIFT_EVENTS),

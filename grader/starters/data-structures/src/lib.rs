@@ -12,20 +12,27 @@
 //! times both on the same fresh inputs.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 
-// ANCHOR: blocked_payments
-/// Positions, ascending, of the payments in `card_ids` made with a card on the fraud team's
-/// `blocklist`. A card may be listed more than once; a payment is reported once.
-pub fn blocked_payments(card_ids: &[u64], blocklist: &[u64]) -> Vec<usize> {
-    let mut flagged = Vec::new();
-    for (position, card) in card_ids.iter().enumerate() {
-        if blocklist.contains(card) {
-            flagged.push(position);
-        }
+// ANCHOR: top_players_after_each
+/// The live leaderboard of the coworking space's table-football league. Each update
+/// `(player, points)` adds `points` to that player's score (a player's first update enters them
+/// with those points, even 0). After each update, the board shows the `k` best players (all of
+/// them if fewer have played), highest score first, a tie going to the lower player number.
+/// Returns the board shown after each update, in order.
+pub fn top_players_after_each(updates: &[(u32, u32)], k: usize) -> Vec<Vec<u32>> {
+    let mut scores: HashMap<u32, u64> = HashMap::new();
+    let mut boards = Vec::with_capacity(updates.len());
+    for &(player, points) in updates {
+        *scores.entry(player).or_insert(0) += u64::from(points);
+        // The standings: every player, best first.
+        let mut standings: Vec<(u32, u64)> = scores.iter().map(|(&p, &s)| (p, s)).collect();
+        standings.sort_by_key(|&(player, score)| (Reverse(score), player));
+        boards.push(standings.iter().take(k).map(|&(player, _)| player).collect());
     }
-    flagged
+    boards
 }
-// ANCHOR_END: blocked_payments
+// ANCHOR_END: top_players_after_each
 
 // ANCHOR: print_finish_times
 /// The shared printer takes jobs in turns. All jobs are queued at time 0, in order; the job at
