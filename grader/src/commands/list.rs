@@ -49,7 +49,7 @@ pub fn render(manifest: &Manifest, state: &State) -> String {
         None => {
             let _ = writeln!(
                 out,
-                "Every task has passed. The checklist is ticked by one run that passes them all: `cargo run -p grader`."
+                "Every task has passed: the checklist is ticked. Re-grade everything with `cargo run -p grader`."
             );
         }
     }
