@@ -70,7 +70,7 @@ mod tests {
         let id = TaskId::new("big-o", "find-duplicates");
         assert!(id.is_selected_by("big-o"));
         assert!(id.is_selected_by("big-o/find-duplicates"));
-        assert!(!id.is_selected_by("big-o/common-customers"));
+        assert!(!id.is_selected_by("big-o/count-pairs-with-sum"));
         assert!(!id.is_selected_by("memory"));
     }
 }
