@@ -146,9 +146,10 @@ pub enum DevCommand {
     /// the frozen starters.
     Sync {
         /// Also copy the exercises' code, as it is now, into the frozen starters: the grader's
-        /// yardstick. Only on a clean checkout of the course, never where an exercise is solved.
-        #[arg(long)]
-        freeze: bool,
+        /// yardstick. Every chapter's, or only the chapters named. Only on a clean checkout of
+        /// the course, never where an exercise is solved.
+        #[arg(long, num_args = 0.., value_name = "CHAPTER")]
+        freeze: Option<Vec<String>>,
     },
     /// Fail, naming the files, when `dev sync` would change anything (CI runs this).
     Check,

@@ -51,7 +51,7 @@ fn run(cli: &Cli) -> Result<bool> {
     if let Some(Command::Dev(command)) = &cli.command {
         return match command {
             DevCommand::New { chapter, title } => dev::new(&root, chapter, title.as_deref()),
-            DevCommand::Sync { freeze } => dev::sync(&root, *freeze),
+            DevCommand::Sync { freeze } => dev::sync(&root, freeze.as_deref()),
             DevCommand::Check => dev::check(&root),
         };
     }

@@ -69,7 +69,10 @@ fn a_new_chapter_grades_at_once_and_check_names_hand_edits() {
     assert_eq!(std::fs::read_to_string(&starter_lib).unwrap(), frozen);
     let check = run(&["dev", "check"]);
     assert!(String::from_utf8_lossy(&check.stdout).contains("write  grader/starters/demo/src/lib.rs"));
-    assert!(run(&["dev", "sync", "--freeze"]).status.success());
+    let unknown = run(&["dev", "sync", "--freeze", "no-such-chapter"]);
+    assert_eq!(unknown.status.code(), Some(2), "an unknown chapter is refused");
+    assert_eq!(std::fs::read_to_string(&starter_lib).unwrap(), frozen);
+    assert!(run(&["dev", "sync", "--freeze", "demo"]).status.success());
     assert_eq!(std::fs::read_to_string(&starter_lib).unwrap(), solved);
     assert!(run(&["dev", "check"]).status.success());
 }

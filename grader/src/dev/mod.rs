@@ -9,7 +9,7 @@ mod root_cargo;
 use crate::layout::{Layout, Role};
 use crate::manifest::Manifest;
 use crate::workspace::MANIFEST;
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, ensure};
 use derive::{Files, GENERATED};
 use std::path::Path;
 
@@ -23,11 +23,12 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Takes the frozen starters' copied files out of the plan (their generated `Cargo.toml`
-    /// stays); returns their paths.
-    fn hold_back_starter_code(&mut self, manifest: &Manifest) -> Vec<String> {
+    /// Takes the frozen starters' copied files out of the plan, except those of the chapters
+    /// `frozen` names (their generated `Cargo.toml` stays); returns their paths.
+    fn hold_back_starter_code(&mut self, manifest: &Manifest, frozen: &[String]) -> Vec<String> {
         let copies = |path: &str| {
-            manifest.chapters.iter().any(|chapter| {
+            let held = manifest.chapters.iter().filter(|c| !frozen.contains(&c.name));
+            held.into_iter().any(|chapter| {
                 let starter = Layout::new(&chapter.name).dir(Role::Starter);
                 path.strip_prefix(&starter)
                     .and_then(|rest| rest.strip_prefix('/'))
@@ -135,16 +136,26 @@ pub fn apply(root: &Path, plan: &Plan) -> Result<()> {
 }
 
 /// `grader dev sync`: writes everything derived. `Ok(true)` when it went through.
-/// The frozen starters' code changes only with `freeze`: run in a learner's checkout, a sync
-/// would otherwise make the solved exercise the yardstick it is measured against.
-pub fn sync(root: &Path, freeze: bool) -> Result<bool> {
+/// The frozen starters' code changes only with `freeze` (every chapter's when it names none):
+/// run in a learner's checkout, a sync would otherwise make the solved exercise the yardstick
+/// it is measured against.
+pub fn sync(root: &Path, freeze: Option<&[String]>) -> Result<bool> {
     let manifest = Manifest::load(&root.join(MANIFEST))?;
-    let mut plan = plan(root, &manifest)?;
-    let held = if freeze {
-        Vec::new()
-    } else {
-        plan.hold_back_starter_code(&manifest)
+    let frozen: Vec<String> = match freeze {
+        None => Vec::new(),
+        Some([]) => manifest.chapters.iter().map(|c| c.name.clone()).collect(),
+        Some(named) => {
+            for name in named {
+                ensure!(
+                    manifest.chapter(name).is_some(),
+                    "--freeze: no chapter named {name:?}"
+                );
+            }
+            named.to_vec()
+        }
     };
+    let mut plan = plan(root, &manifest)?;
+    let held = plan.hold_back_starter_code(&manifest, &frozen);
     if plan.is_empty() {
         println!("Everything derived from {MANIFEST} and the exercises is up to date.");
     } else {
@@ -155,7 +166,7 @@ pub fn sync(root: &Path, freeze: bool) -> Result<bool> {
         println!(
             "\nThe exercises' code differs from the frozen starters in:\n  {}\n\
              Left as they are. If you changed a starter on purpose (on a clean checkout of the \
-             course, never where an exercise is solved), freeze it: `cargo run -p grader -- dev sync --freeze`.",
+             course, never where an exercise is solved), freeze it: `cargo run -p grader -- dev sync --freeze <chapter>`.",
             held.join("\n  ")
         );
     }
