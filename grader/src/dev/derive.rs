@@ -188,7 +188,7 @@ pub fn starter_crate(root: &Path, chapter: &Chapter) -> Result<Files> {
             });
             match workspace_only {
                 true => writeln!(manifest, "{name}.workspace = true"),
-                false => writeln!(manifest, "{name} = {}", inline(spec)),
+                false => writeln!(manifest, "{name} = {spec}"),
             }
             .expect("writing to a String");
         }
@@ -220,20 +220,6 @@ pub fn starter_crate(root: &Path, chapter: &Chapter) -> Result<Files> {
 
 /// What of the exercise is frozen: its library, its findings file, its benches' input generators.
 pub const FROZEN: [&str; 3] = ["src", "findings.toml", "benches/inputs"];
-
-/// A TOML value on one line (a dependency's `{ workspace = true }`).
-fn inline(value: &toml::Value) -> String {
-    match value {
-        toml::Value::Table(table) => {
-            let entries: Vec<String> = table
-                .iter()
-                .map(|(k, v)| format!("{k} = {}", inline(v)))
-                .collect();
-            format!("{{ {} }}", entries.join(", "))
-        }
-        other => other.to_string(),
-    }
-}
 
 /// The solution's test shims: each of the exercise's test files, compiled against the solution.
 pub fn solution_shims(root: &Path, chapter: &Chapter) -> Result<Files> {
@@ -271,21 +257,9 @@ pub fn solution_shims(root: &Path, chapter: &Chapter) -> Result<Files> {
 
 /// Every file under `dir`, as `/`-separated paths relative to it, sorted.
 pub fn files_under(dir: &Path) -> Result<Vec<String>> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(current) = pending.pop() {
-        let entries =
-            std::fs::read_dir(&current).with_context(|| format!("listing {}", current.display()))?;
-        for entry in entries {
-            let path = entry?.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).expect("under dir");
-                found.push(relative.to_string_lossy().replace('\\', "/"));
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
+    let files = crate::workspace::files_under(dir)?;
+    Ok(files
+        .iter()
+        .map(|path| path.to_string_lossy().replace('\\', "/"))
+        .collect())
 }
