@@ -52,6 +52,13 @@ async fn heavy_request(strategy: Strategy) -> u64 {
 }
 // ANCHOR_END: strategies
 
+// ANCHOR: not_a_fix
+/// A "fix" seen in code review: the heavy work moved into a task of its own.
+async fn heavy_request_in_a_task() -> u64 {
+    tokio::spawn(async { heavy(40) }).await.unwrap()
+}
+// ANCHOR_END: not_a_fix
+
 // ANCHOR: light
 /// Two heavy requests, and light requests due every 2 ms for 100 ms, sent on an open-loop
 /// schedule by a thread of their own (as a load generator in another process would): each light
@@ -110,4 +117,5 @@ fn main() {
             max
         );
     }
+    black_box(runtime.block_on(heavy_request_in_a_task()));
 }
