@@ -83,7 +83,8 @@ fn eight_requests() {
 /// Opens two connections to a new database file in `journal_mode`, starts a read transaction
 /// on one, and tries to commit a write on the other while the read is open.
 fn write_while_reading(journal_mode: &str) -> rusqlite::Result<String> {
-    let path = std::env::temp_dir().join(format!("locks-example-{}-{journal_mode}.db", std::process::id()));
+    let name = format!("locks-example-{}-{journal_mode}.db", std::process::id());
+    let path = std::env::temp_dir().join(name);
     let setup = Connection::open(&path)?;
     setup.pragma_update(None, "journal_mode", journal_mode)?;
     setup.execute_batch(

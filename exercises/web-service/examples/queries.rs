@@ -13,9 +13,11 @@ fn library(authors: u32, books_per_author: u32, loans: u32) -> rusqlite::Result<
     let conn = Connection::open_in_memory()?;
     conn.execute_batch(
         "CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
-         CREATE TABLE books   (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL, title TEXT NOT NULL);
+         CREATE TABLE books   (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL,
+                               title TEXT NOT NULL);
          CREATE INDEX books_by_author ON books(author_id);
-         CREATE TABLE loans   (id INTEGER PRIMARY KEY, book_id INTEGER NOT NULL, days INTEGER NOT NULL);",
+         CREATE TABLE loans   (id INTEGER PRIMARY KEY, book_id INTEGER NOT NULL,
+                               days INTEGER NOT NULL);",
     )?;
     let tx = conn.unchecked_transaction()?;
     let mut rng = fastrand::Rng::with_seed(7);
