@@ -80,6 +80,10 @@ pub struct HarnessDependencies {
     /// What its tests use besides the reference solution.
     #[serde(default)]
     pub dev_dependencies: Vec<String>,
+    /// Integration tests (`tests/<name>.rs`) with a `main` of their own instead of libtest's
+    /// (`harness = false`): tests that run their own binary again as a child process.
+    #[serde(default)]
+    pub plain_tests: Vec<String>,
 }
 
 impl Chapter {
@@ -296,6 +300,35 @@ fn validate_check(id: &TaskId, check: &Check) -> Result<()> {
                 (1.0..=MAX_SLOWDOWN).contains(factor),
                 "{id}: a no-slower factor must lie between 1 and {MAX_SLOWDOWN}"
             );
+        }
+        Check::Throughput { at_least } => {
+            ensure!(
+                *at_least >= MIN_SPEEDUP,
+                "{id}: a throughput goal of {at_least}× is below the course floor of {MIN_SPEEDUP:.2}×"
+            );
+        }
+        Check::LightLatency {
+            percentile,
+            at_least,
+        } => {
+            ensure!(
+                (50.0..100.0).contains(percentile),
+                "{id}: a latency percentile must lie in 50..100, got {percentile}"
+            );
+            ensure!(
+                *at_least >= MIN_SPEEDUP,
+                "{id}: a latency goal of {at_least}× is below the course floor of {MIN_SPEEDUP:.2}×"
+            );
+        }
+        Check::PeakResident { at_most_ratio } => {
+            ensure!(
+                *at_most_ratio > 0.0 && *at_most_ratio <= MAX_HEAP_RATIO,
+                "{id}: a resident-memory goal of {at_most_ratio} × the starter is above the course floor of {MAX_HEAP_RATIO} (a 20% cut)"
+            );
+        }
+        Check::Diagnosis { truth, max_per_part } => {
+            ensure!(!truth.is_empty(), "{id}: no bottlenecks declared");
+            ensure!(*max_per_part >= 1, "{id}: max_per_part must be at least 1");
         }
         Check::HotFunctions { truth, max_named } => {
             ensure!(!truth.is_empty(), "{id}: no hot functions declared");

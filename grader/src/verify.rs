@@ -80,6 +80,25 @@ fn expected_goal(check: &Check, evidence: &Evidence) -> Result<Goal, String> {
         (Check::BenchmarkAccuracy { tolerance }, _) => Goal::Between(1.0 - tolerance, 1.0 + tolerance),
         (Check::HotFunctions { truth, .. }, _) => Goal::AtLeast(truth.len() as f64),
         (Check::Count { at_most, .. }, _) => Goal::AtMost(*at_most as f64),
+        (Check::Throughput { at_least }, Evidence::Load { .. }) => Goal::AtLeast(*at_least),
+        (Check::LightLatency { at_least, .. }, Evidence::Load { .. }) => Goal::AtLeast(*at_least),
+        (Check::Diagnosis { truth, .. }, Evidence::Findings { .. }) => Goal::AtLeast(truth.len() as f64),
+        (
+            Check::PeakResident { at_most_ratio },
+            Evidence::Resident {
+                starter_bytes,
+                threshold: claimed,
+                ..
+            },
+        ) => {
+            let expected = grader_kit::service::resident_threshold(*starter_bytes, *at_most_ratio);
+            if expected != *claimed {
+                return Err(format!(
+                    "resident-memory threshold {claimed}, expected {expected} from the starter's {starter_bytes} bytes"
+                ));
+            }
+            Goal::AtMost(expected as f64)
+        }
         (Check::ParallelSpeedup { efficiency, .. }, Evidence::Parallel { cores, .. }) => {
             let here = parallel::cores();
             if *cores != here {
@@ -141,8 +160,13 @@ fn pass_follows(check: &Check, m: &Measurement, goal: Goal) -> bool {
             | Check::NoSlower { .. }
             | Check::Complexity { .. }
             | Check::ParallelSpeedup { .. }
+            | Check::Throughput { .. }
+            | Check::LightLatency { .. }
     );
-    let exact = matches!(check, Check::Heap { .. } | Check::Count { .. });
+    let exact = matches!(
+        check,
+        Check::Heap { .. } | Check::Count { .. } | Check::PeakResident { .. } | Check::Diagnosis { .. }
+    );
     // A figure that was not measured supports no pass.
     let (Some(value), Some(low), Some(high)) = (m.value, m.low, m.high) else {
         return false;
@@ -150,6 +174,7 @@ fn pass_follows(check: &Check, m: &Measurement, goal: Goal) -> bool {
     let ordered = low <= value && value <= high;
     let heap_agrees = match &m.evidence {
         Evidence::Heap { subject, .. } => *subject as f64 == value,
+        Evidence::Resident { subject_bytes, .. } => *subject_bytes as f64 == value,
         _ => true,
     };
     ordered
@@ -169,6 +194,8 @@ fn kind(evidence: &Evidence) -> &'static str {
         Evidence::Parallel { .. } => "parallel",
         Evidence::Count { .. } => "count",
         Evidence::Heap { .. } => "heap",
+        Evidence::Load { .. } => "load",
+        Evidence::Resident { .. } => "resident",
     }
 }
 

@@ -9,7 +9,8 @@
 //! [`measure::Sampler`] trait), [`parallel`] (a parallel speed-up and the machine watch behind
 //! it), [`correctness`] (differential testing against the starter), [`inputs`] (input
 //! generators), [`heap`] (the heap figures), [`task`] (a task built from plain functions),
-//! [`counted`] (a task whose scenario is counted), [`phase`] (what the harness is doing, for a
+//! [`counted`] (a task whose scenario is counted), [`service`] (a learner's server as a child
+//! process: signals, peak resident memory), [`phase`] (what the harness is doing, for a
 //! panic's report) and [`harness`] (the child process's `main`). No two modules import each
 //! other: [`harness`] runs the tasks, and they record their phase in [`phase`], not in it.
 
@@ -27,6 +28,7 @@ pub mod phase;
 pub mod procfs;
 pub mod protocol;
 pub mod sandbox;
+pub mod service;
 pub mod sign;
 pub mod spec;
 pub mod stats;

@@ -66,6 +66,15 @@ pub enum Response {
         /// What was seen, with figures.
         message: String,
     },
+    /// The subject's server failed: it never became ready, ended, or left a request unanswered.
+    ServerFailed {
+        /// What happened, in words, with the request when there was one.
+        message: String,
+        /// How the server ended, or that it hung.
+        end: ServerEnd,
+        /// The end of what the server printed.
+        output: String,
+    },
     /// The subject panicked.
     Panicked {
         /// The panic message and its location.
@@ -73,6 +82,26 @@ pub enum Response {
         /// What the harness was doing, including the input when there was one.
         during: String,
     },
+}
+
+/// How a learner's server failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ServerEnd {
+    /// It still ran, but left a request (or the readiness check) unanswered.
+    Hung,
+    /// It exited, with this code when there was one.
+    Exited {
+        /// The exit code.
+        code: Option<i32>,
+    },
+    /// A signal ended it (an abort, a segmentation fault).
+    Killed {
+        /// The signal's number.
+        signal: i32,
+    },
+    /// It ran out of memory (an allocation failed at the memory limit).
+    OutOfMemory,
 }
 
 /// The smallest input found on which the subject and the starter disagree.
@@ -231,6 +260,28 @@ pub enum Evidence {
         #[serde(default)]
         detail: Option<String>,
     },
+    /// Two servers under the same load in interleaved rounds: what each sustained and how fast
+    /// each class of request was answered.
+    Load {
+        /// Rounds measured (each server once per round).
+        rounds: usize,
+        /// Requests in each round's fixed mixed workload (the throughput phase).
+        requests: usize,
+        /// The frozen starter's server.
+        starter: ServiceFigures,
+        /// The subject's server.
+        subject: ServiceFigures,
+    },
+    /// Peak resident memory (VmHWM) of two servers over the same load. The kernel's figure is
+    /// read once at the end, so there is no interval.
+    Resident {
+        /// The starter's server's peak, in bytes.
+        starter_bytes: u64,
+        /// The subject's server's peak, in bytes.
+        subject_bytes: u64,
+        /// The largest peak that passes, in bytes.
+        threshold: u64,
+    },
     /// A heap figure of one call, measured by dhat for the starter and the subject on the same
     /// input. dhat's figures repeat exactly, so there is no interval.
     Heap {
@@ -249,6 +300,33 @@ pub enum Evidence {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         resident_growth: Option<u64>,
     },
+}
+
+/// One server's figures under load, over all rounds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceFigures {
+    /// Median over the rounds of the requests per second of the mixed workload.
+    pub requests_per_second: f64,
+    /// Latency per class of request, over every round and phase, in the order first seen.
+    pub endpoints: Vec<EndpointFigures>,
+    /// The light requests' latency distribution while heavy requests ran, as
+    /// (percentile, seconds) points, for a percentile curve.
+    pub light_percentiles: Vec<(f64, f64)>,
+}
+
+/// Latency figures of one class of request ("GET /products/{id}").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EndpointFigures {
+    /// The class, as method and route.
+    pub endpoint: String,
+    /// Requests answered.
+    pub requests: u64,
+    /// Median latency, in seconds.
+    pub p50_seconds: f64,
+    /// 99th-percentile latency, in seconds.
+    pub p99_seconds: f64,
+    /// Slowest answer, in seconds.
+    pub max_seconds: f64,
 }
 
 /// Measurements numbered by their check's position in a request, put back in that order (a

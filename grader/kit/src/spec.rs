@@ -1,6 +1,7 @@
 //! What a task is graded on, as declared in the manifest and handed to the harness.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// One graded property of a task. Declared in `grader/workbook.toml`, passed to the harness.
@@ -75,6 +76,34 @@ pub enum Check {
         /// The largest count that passes.
         at_most: u64,
     },
+    /// A service's throughput under a fixed mixed workload: the subject's server's requests per
+    /// second over the frozen starter's, in interleaved rounds on loopback.
+    Throughput {
+        /// The throughput ratio the subject must reach (subject / starter).
+        at_least: f64,
+    },
+    /// Responsiveness: how many times lower the subject's latency percentile of light requests
+    /// is than the starter's while heavy requests run (starter / subject, per round).
+    LightLatency {
+        /// The percentile compared (99 = p99).
+        percentile: f64,
+        /// The improvement factor the subject must reach.
+        at_least: f64,
+    },
+    /// A server's peak resident memory (VmHWM) over the whole load, as a fraction of the
+    /// starter's in the same run.
+    PeakResident {
+        /// The subject's peak must be at most this fraction of the starter's (0.6 = a 40% cut).
+        at_most_ratio: f64,
+    },
+    /// A diagnosis: for each part of a service, the learner names its bottleneck from a fixed
+    /// vocabulary (the `[bottlenecks]` table of `findings.toml`).
+    Diagnosis {
+        /// The true cause of each part's slowness, by part ("GET /search" = "blocking-runtime").
+        truth: BTreeMap<String, String>,
+        /// At most this many causes may be named per part (naming everything is not an answer).
+        max_per_part: usize,
+    },
     /// A guard: the subject may be at most `factor` times slower than the starter at size `n`
     /// (a memory saving must not be bought with a large loss of speed).
     NoSlower {
@@ -95,7 +124,12 @@ impl Check {
             | Check::Count { n, .. }
             | Check::NoSlower { n, .. } => vec![*n],
             Check::Complexity { sizes, .. } | Check::Crossover { sizes, .. } => sizes.clone(),
-            Check::BenchmarkAccuracy { .. } | Check::HotFunctions { .. } => vec![],
+            Check::BenchmarkAccuracy { .. }
+            | Check::HotFunctions { .. }
+            | Check::Throughput { .. }
+            | Check::LightLatency { .. }
+            | Check::PeakResident { .. }
+            | Check::Diagnosis { .. } => vec![],
         }
     }
 
@@ -111,6 +145,10 @@ impl Check {
             Check::NoSlower { .. } => "no-slower",
             Check::ParallelSpeedup { .. } => "parallel-speedup",
             Check::Count { counter, .. } => counter,
+            Check::Throughput { .. } => "throughput",
+            Check::LightLatency { .. } => "light-latency",
+            Check::PeakResident { .. } => "peak-resident",
+            Check::Diagnosis { .. } => "diagnosis",
         }
     }
 

@@ -23,6 +23,14 @@ pub trait Task {
     /// Checks and measures the subject as the request asks.
     fn grade(&self, request: &Request) -> Response;
 
+    /// Whether learner code runs in the grading process, which is then confined before it
+    /// grades. A task whose learner code runs only in child processes it starts (a server,
+    /// confined there before any learner code runs) says no: it starts processes and opens
+    /// sockets itself.
+    fn runs_learner_code_in_process(&self) -> bool {
+        true
+    }
+
     /// Runs the subject's work alone, the way the timed checks do, for a profiler to watch; in
     /// a heap binary, writes dhat's heap profile of one call to `request.heap_profile`.
     /// Returns false when the task has no code of the learner's to profile.

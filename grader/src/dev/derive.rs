@@ -83,6 +83,12 @@ pub fn harness_manifest(chapter: &Chapter) -> String {
             );
         }
     }
+    if !chapter.harness.plain_tests.is_empty() {
+        out.push_str("# Tests with a `main` of their own: they run their binary again as a child process.\n");
+        for test in &chapter.harness.plain_tests {
+            let _ = write!(out, "[[test]]\nname = \"{test}\"\nharness = false\n\n");
+        }
+    }
     out.push_str("[lints]\nworkspace = true\n");
     out
 }

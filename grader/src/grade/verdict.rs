@@ -7,7 +7,7 @@ use crate::manifest::{Chapter, Task};
 use crate::report::figures;
 use crate::result::{Status, TaskResult};
 use crate::task_id::TaskId;
-use grader_kit::protocol::{Evidence, Response, Verdict};
+use grader_kit::protocol::{Evidence, Response, ServerEnd, Verdict};
 
 /// The result of every task of an exercise crate the audit refused to build, for `problem`.
 pub fn refused(chapter: &Chapter, task: &Task, subject: Subject, problem: &str) -> TaskResult {
@@ -139,6 +139,34 @@ pub fn judge(chapter: &Chapter, task: &Task, ending: Ending, limits: Limits) -> 
             mismatch: Some(mismatch),
             ..blank(chapter, task, Status::WrongAnswer, String::new(), String::new())
         },
+        Ending::Responded {
+            response: Response::ServerFailed { message, end, output },
+            printed,
+        } => {
+            let (status, next_step) = match end {
+                ServerEnd::Hung => (
+                    Status::TimedOut,
+                    "Run the server yourself (`cargo run -p web-service --release`), send the request shown with curl, and look for a lock that is never released, a loop without end, or work the runtime never gets back to.",
+                ),
+                ServerEnd::OutOfMemory => (
+                    Status::OutOfMemory,
+                    "Look for a cache or a buffer that grows without bound under load.",
+                ),
+                ServerEnd::Killed { .. } => (
+                    Status::Crashed,
+                    "Run the server yourself under the same requests and read what it printed; look for `unwrap`, `expect` and `abort` on the path shown.",
+                ),
+                ServerEnd::Exited { .. } => (
+                    Status::ExitedEarly,
+                    "Your server must keep serving until it is stopped: `run` may not return, and no code may call `std::process::exit`.",
+                ),
+            };
+            let output = tail(&format!("{output}{printed}"));
+            TaskResult {
+                details: (!output.trim().is_empty()).then_some(output),
+                ..blank(chapter, task, status, message, next_step.into())
+            }
+        }
         Ending::Responded {
             response: Response::Panicked { message, during },
             printed,

@@ -1,6 +1,6 @@
 //! Measured figures in words: "62.1× (99% CI 58.2–66.0×)", "≈ O(n^1.07)".
 
-use grader_kit::protocol::{Evidence, Goal, Measurement, Verdict};
+use grader_kit::protocol::{Evidence, Goal, Measurement, ServiceFigures, Verdict};
 use grader_kit::spec::HeapFigure;
 
 /// A number with three significant figures at most, as people write speed-ups.
@@ -106,8 +106,18 @@ pub fn measured(m: &Measurement) -> String {
         Evidence::BenchmarkFigure { .. } => {
             format!("your benchmark reads {value}× the true time ({interval})")
         }
+        Evidence::Findings { found, missed, .. } if m.metric == "diagnosis" => {
+            format!("named {} of {} bottlenecks", found.len(), found.len() + missed)
+        }
         Evidence::Findings { found, missed, .. } => {
             format!("named {} of {} hot functions", found.len(), found.len() + missed)
+        }
+        Evidence::Load { .. } if m.metric == "light-latency" => {
+            format!("light requests' tail latency {value}× lower than the starter's ({interval})")
+        }
+        Evidence::Load { .. } => format!("throughput {value}× the starter's ({interval})"),
+        Evidence::Resident { subject_bytes, .. } => {
+            format!("peak resident memory {}", bytes(*subject_bytes as f64))
         }
     }
 }
@@ -143,9 +153,28 @@ pub fn goal(m: &Measurement) -> String {
         (Evidence::Curves { target, .. }, Goal::AtMost(t)) => {
             format!("exponent ≤ {} ({target} or better)", number(t))
         }
+        (Evidence::Findings { max_named, .. }, Goal::AtLeast(t)) if m.metric == "diagnosis" => {
+            format!("all {t:.0} named, at most {max_named} causes per line")
+        }
         (Evidence::Findings { max_named, .. }, Goal::AtLeast(t)) => {
             format!("all {t:.0} named, in at most {max_named} names")
         }
+        (Evidence::Load { .. }, Goal::AtLeast(t)) if m.metric == "light-latency" => {
+            format!("≥ {}× lower than the starter's", number(t))
+        }
+        (Evidence::Load { .. }, Goal::AtLeast(t)) => format!("≥ {}× the starter's", number(t)),
+        (
+            Evidence::Resident {
+                starter_bytes,
+                threshold,
+                ..
+            },
+            _,
+        ) => format!(
+            "≤ {} ({:.0}% of the starter's)",
+            bytes(*threshold as f64),
+            *threshold as f64 / (*starter_bytes).max(1) as f64 * 100.0
+        ),
         (_, Goal::Between(a, b)) => format!("between {}× and {}×", number(a), number(b)),
         (_, Goal::AtLeast(t)) => format!("≥ {} {}", number(t), m.unit),
         (_, Goal::AtMost(t)) => format!("≤ {} {}", number(t), m.unit),
@@ -232,6 +261,53 @@ pub fn evidence(m: &Measurement) -> String {
                     heap_figure(HeapFigure::PeakBytes, g)
                 ))
                 .unwrap_or_default(),
+        ),
+        Evidence::Findings { named, missed, .. } if m.metric == "diagnosis" => format!(
+            "you named: {}; bottlenecks not named yet: {missed}",
+            if named.is_empty() {
+                "nothing".to_string()
+            } else {
+                named.join(", ")
+            },
+        ),
+        Evidence::Load {
+            rounds,
+            requests,
+            starter,
+            subject,
+        } if m.metric == "light-latency" => {
+            let p99 = |f: &ServiceFigures| {
+                f.light_percentiles
+                    .iter()
+                    .find(|(p, _)| (*p - 99.0).abs() < 1e-9)
+                    .map_or_else(|| "?".to_string(), |(_, s)| seconds(*s))
+            };
+            let _ = requests;
+            format!(
+                "light requests while heavy ones ran, over {rounds} rounds: p99 starter {}, yours {}",
+                p99(starter),
+                p99(subject)
+            )
+        }
+        Evidence::Load {
+            rounds,
+            requests,
+            starter,
+            subject,
+        } => format!(
+            "{requests} mixed requests per round, {rounds} rounds: starter {} requests/s, yours {}",
+            number(starter.requests_per_second),
+            number(subject.requests_per_second)
+        ),
+        Evidence::Resident {
+            starter_bytes,
+            subject_bytes,
+            threshold,
+        } => format!(
+            "the servers' peak resident memory over the whole load: starter {}, yours {}, threshold {}",
+            bytes(*starter_bytes as f64),
+            bytes(*subject_bytes as f64),
+            bytes(*threshold as f64)
         ),
         Evidence::Findings { named, missed, .. } => format!(
             "you named: {}; hot functions not named yet: {missed}",

@@ -75,6 +75,12 @@ pub fn plot(m: &Measurement, description: &str) -> Option<String> {
             ..
         } => heap(verdict, *figure, *starter, *subject, *threshold),
         Evidence::Count { limit, .. } => count(m, verdict, *limit),
+        Evidence::Load { .. } => speedup(m, verdict),
+        Evidence::Resident {
+            starter_bytes,
+            subject_bytes,
+            threshold,
+        } => heap(verdict, HeapFigure::PeakBytes, *starter_bytes, *subject_bytes, *threshold),
         Evidence::BenchmarkFigure { .. } | Evidence::Findings { .. } => return None,
     };
     Some(canvas.finish(description))

@@ -84,10 +84,14 @@ fn evidence_words(m: &Measurement) -> String {
             claimed_seconds,
             measured_seconds,
         } => finite(&[*claimed_seconds, *measured_seconds]),
+        Evidence::Load { starter, subject, .. } => {
+            finite(&[starter.requests_per_second, subject.requests_per_second])
+        }
         Evidence::Crossover { .. }
         | Evidence::Findings { .. }
         | Evidence::Count { .. }
-        | Evidence::Heap { .. } => true,
+        | Evidence::Heap { .. }
+        | Evidence::Resident { .. } => true,
     };
     match &m.evidence {
         _ if measured => figures::evidence(m),
