@@ -117,7 +117,7 @@ fn time<T>(label: &str, runs: u32, mut f: impl FnMut() -> T) -> T {
 }
 
 fn main() -> rusqlite::Result<()> {
-    let conn = library(200, 20, 20_000)?;
+    let conn = library(200, 20, 10_000)?;
     let sql = "SELECT COUNT(*) FROM loans WHERE book_id = 42";
 
     println!("before the index: {:?}", query_plan(&conn, sql)?);
@@ -130,8 +130,8 @@ fn main() -> rusqlite::Result<()> {
     conn.execute_batch("CREATE INDEX IF NOT EXISTS loans_by_book ON loans(book_id)")?;
     // ANCHOR_END: index
     println!("after the index:  {:?}", query_plan(&conn, sql)?);
-    let indexed = time("N+1, with the index", 200, || loans_per_book_n_plus_one(&conn, 7));
-    let both = time("one JOIN, with the index", 200, || loans_per_book_join(&conn, 7));
+    let indexed = time("N+1, with the index", 100, || loans_per_book_n_plus_one(&conn, 7));
+    let both = time("one JOIN, with the index", 100, || loans_per_book_join(&conn, 7));
     let grouped = loans_of_author(&conn, 7)?;
 
     assert_eq!(slow?, indexed?);
