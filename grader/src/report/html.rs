@@ -40,6 +40,13 @@ ul.checklist{list-style:none;padding:0}ul.checklist li{margin:.35em 0}
 .task{border:1px solid #d1d9e0;border-radius:8px;padding:14px 16px;margin:14px 0}
 figure{margin:16px 0 0;break-inside:avoid}
 figcaption{margin-bottom:4px}
+p.caption{font-size:.9em;max-width:720px}
+div.table{overflow-x:auto;margin:.5em 0}
+table.endpoints{border-collapse:collapse;font-size:.9em;font-variant-numeric:tabular-nums}
+table.endpoints caption{text-align:left;font-weight:600;padding-bottom:4px}
+table.endpoints th,table.endpoints td{padding:3px 8px;border-bottom:1px solid #d1d9e0;text-align:right;white-space:nowrap}
+table.endpoints th[scope=row]{text-align:left;font-weight:400}
+table.endpoints th[scope=colgroup]{text-align:center;border-bottom:1px solid #818b98}
 @media print{body{font-size:10.5pt}main{max-width:none;padding:0}
 .badge,pre,svg{print-color-adjust:exact;-webkit-print-color-adjust:exact}.task{break-inside:avoid-page}}
 ";
@@ -321,7 +328,7 @@ mod tests {
         assert!(page.contains(TITLE));
         assert!(page.contains("<code>cargo run -p grader -- --seed 1234</code>"));
         assert!(page.contains("version 0.1.0"));
-        assert!(page.contains("3 of 8 graded tasks passed"));
+        assert!(page.contains("4 of 10 graded tasks passed"));
         assert!(page.contains("<h2>Assessment checklist</h2>"));
         assert!(page.contains("Understand and apply Big O notation in algorithm choices"));
         assert!(
@@ -346,6 +353,178 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    /// Every `<svg>…</svg>` of a page.
+    fn svgs(page: &str) -> Vec<&str> {
+        page.match_indices("<svg")
+            .map(|(start, _)| {
+                let end = page[start..].find("</svg>").expect("an unclosed <svg>") + start;
+                &page[start..end + "</svg>".len()]
+            })
+            .collect()
+    }
+
+    /// The SVG's elements nest and close, its description is both its label and its title,
+    /// and every coordinate is a finite number inside its `viewBox`.
+    fn assert_well_formed(svg: &str) {
+        let view: Vec<f64> = svg
+            .split("viewBox=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("a viewBox")
+            .split(' ')
+            .map(|v| v.parse().unwrap())
+            .collect();
+        let (width, height) = (view[2], view[3]);
+        let mut open: Vec<&str> = Vec::new();
+        for tag in svg.split('<').skip(1) {
+            let tag = tag.split('>').next().expect("an unclosed tag");
+            if let Some(name) = tag.strip_prefix('/') {
+                assert_eq!(
+                    open.pop(),
+                    Some(name),
+                    "</{name}> closes the wrong element in {svg}"
+                );
+                continue;
+            }
+            let name = tag.split([' ', '/']).next().unwrap();
+            let known = ["svg", "title", "g", "line", "rect", "circle", "polyline", "text"];
+            assert!(known.contains(&name), "<{name}> in {svg}");
+            for (attribute, limit) in [
+                ("x", width),
+                ("x1", width),
+                ("x2", width),
+                ("cx", width),
+                ("y", height),
+                ("y1", height),
+                ("y2", height),
+                ("cy", height),
+            ] {
+                let key = format!(" {attribute}=\"");
+                if let Some(rest) = tag.split(key.as_str()).nth(1) {
+                    let v: f64 = rest.split('"').next().unwrap().parse().unwrap();
+                    assert!(
+                        v.is_finite() && (-0.05..=limit + 0.05).contains(&v),
+                        "{attribute}={v} outside 0..{limit} in <{tag}>"
+                    );
+                }
+            }
+            if let Some(points) = tag.split(" points=\"").nth(1) {
+                for point in points.split('"').next().unwrap().split(' ') {
+                    let (x, y) = point.split_once(',').unwrap();
+                    let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
+                    assert!(
+                        (0.0..=width).contains(&x) && (0.0..=height).contains(&y),
+                        "{point}"
+                    );
+                }
+            }
+            if !tag.ends_with('/') {
+                open.push(name);
+            }
+        }
+        assert!(open.is_empty(), "{open:?} left open in {svg}");
+        let label = svg
+            .split("aria-label=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        assert!(svg.contains(&format!("<title>{label}</title>")), "{svg}");
+    }
+
+    #[test]
+    fn every_plot_is_well_formed() {
+        let page = render(&report());
+        let plots = svgs(&page);
+        assert_eq!(plots.len(), page.matches("<svg").count());
+        for svg in plots {
+            assert_well_formed(svg);
+        }
+    }
+
+    #[test]
+    fn the_capstone_gets_a_percentile_curve_and_an_endpoint_table() {
+        let page = render(&report());
+        // The light requests' percentile curve, labelled, on a nines axis up to the maximum.
+        let curve = svgs(&page)
+            .into_iter()
+            .find(|svg| svg.contains(&format!("aria-label=\"{}", escape(figure::CURVE_DESCRIPTION))))
+            .expect("no percentile curve");
+        assert_well_formed(curve);
+        for label in [
+            ">90<",
+            ">99<",
+            ">99.9<",
+            ">99.99<",
+            ">100<",
+            "percentile (nines scale",
+            "light request latency (log)",
+            "p99: starter 900.00 ms, yours 4.00 ms",
+            ">yours<",
+            ">starter<",
+        ] {
+            assert!(curve.contains(label), "{label:?} missing from {curve}");
+        }
+        assert_eq!(curve.matches("<polyline").count(), 2, "{curve}");
+        assert!(page.contains("<p class=\"caption\">How long light requests waited"));
+        // The throughput keeps its speed-up plot, with the endpoints' table below it.
+        assert!(page.contains("throughput: your requests per second ÷ the starter&#39;s"));
+        assert_eq!(page.matches("<table class=\"endpoints\">").count(), 1);
+        let table = &page[page.find("<table class=\"endpoints\">").unwrap()..];
+        let table = &table[..table.find("</table>").unwrap()];
+        assert!(table.contains("<caption>Latency per endpoint"), "{table}");
+        assert_eq!(table.matches("<th scope=\"colgroup\" colspan=\"4\">").count(), 2);
+        assert_eq!(table.matches("<th scope=\"col\">p99</th>").count(), 2);
+        assert_eq!(table.matches("<th scope=\"row\">").count(), 5);
+        assert!(
+            table.contains(
+                "<th scope=\"row\"><code>GET /products/{id}</code></th><td>6,400</td>\
+                 <td>21.00 ms</td><td>380.00 ms</td><td>910.00 ms</td>\
+                 <td>6,400</td><td>420.0 µs</td><td>2.10 ms</td><td>9.30 ms</td></tr>"
+            ),
+            "{table}"
+        );
+        // Peak resident memory as bars, the diagnosis in words.
+        assert!(page.contains(&escape("goal ≤ 57.00 MiB")));
+        assert!(page.contains("named 4 of 5 bottlenecks"));
+    }
+
+    #[test]
+    fn an_unmeasured_curve_and_table_read_as_not_measured() {
+        let Evidence::Load {
+            mut starter,
+            mut subject,
+            ..
+        } = crate::report::sample::load()
+        else {
+            unreachable!()
+        };
+        subject.light_percentiles.clear();
+        subject.endpoints[0].p99_seconds = f64::NAN;
+        subject.endpoints.pop();
+        starter.light_percentiles[3].1 = f64::NAN;
+        let mut r = report();
+        for m in r.tasks.iter_mut().flat_map(|t| &mut t.measurements) {
+            if let Evidence::Load {
+                starter: s,
+                subject: x,
+                ..
+            } = &mut m.evidence
+            {
+                (*s, *x) = (starter.clone(), subject.clone());
+            }
+        }
+        let page = render(&r);
+        assert!(!page.contains("NaN"));
+        for svg in svgs(&page) {
+            assert_well_formed(svg);
+        }
+        assert!(page.contains("p99: starter 900.00 ms, yours not measured"));
+        assert!(page.contains("<td>6,400</td><td>420.0 µs</td><td>not measured</td>"));
+        assert!(page.contains("<td colspan=\"4\">not measured</td>"));
     }
 
     /// Renders the hand-built report where a person can look at it (the temp dir, never the

@@ -8,7 +8,7 @@ use super::svg::{
     Anchor, CHAR_WIDTH, CURVE_BOTTOM, CURVE_TOP, Canvas, LEFT, LogScale, RIGHT, ROWS, Side, WIDTH, log_ticks,
     positive, short, size_axis, tick_seconds,
 };
-use grader_kit::protocol::{Evidence, Goal, Measurement, Verdict};
+use grader_kit::protocol::{Evidence, Goal, Measurement, ServiceFigures, Verdict};
 use grader_kit::spec::HeapFigure;
 
 /// Speed-up plot: the interval's row and the axis below it.
@@ -17,6 +17,10 @@ const SPEED_AXIS_Y: f64 = 86.0;
 const SPEED_HEIGHT: f64 = 124.0;
 /// Curve plots (complexity, crossover): the height of the plot.
 const CURVE_HEIGHT: f64 = 294.0;
+/// The light-latency metric, whose load evidence is drawn as a percentile curve.
+pub const LIGHT_LATENCY: &str = "light-latency";
+/// The percentile the light-latency metric compares (the harness's p99).
+const GRADED_PERCENTILE: f64 = 99.0;
 /// Bar plots (heap, count): where bars end at the largest figure, leaving room for its label.
 const BAR_RIGHT: f64 = WIDTH - 150.0;
 const BAR_HEIGHT: f64 = 18.0;
@@ -44,7 +48,7 @@ svg.plot .v-inconclusive{color:#9a6700}
 pub fn plot(m: &Measurement, description: &str) -> Option<String> {
     let verdict = verdict_class(m.verdict);
     let canvas = match &m.evidence {
-        Evidence::Timings { .. } | Evidence::Parallel { .. } => speedup(m, verdict),
+        Evidence::Timings { .. } | Evidence::Parallel { .. } => speedup(m, verdict, SPEED_TITLE),
         Evidence::Curves {
             sizes,
             starter_seconds,
@@ -75,12 +79,21 @@ pub fn plot(m: &Measurement, description: &str) -> Option<String> {
             ..
         } => heap(verdict, *figure, *starter, *subject, *threshold),
         Evidence::Count { limit, .. } => count(m, verdict, *limit),
-        Evidence::Load { .. } => speedup(m, verdict),
+        Evidence::Load { starter, subject, .. } if m.metric == LIGHT_LATENCY => {
+            percentile_curve(verdict, starter, subject)
+        }
+        Evidence::Load { .. } => speedup(m, verdict, THROUGHPUT_TITLE),
         Evidence::Resident {
             starter_bytes,
             subject_bytes,
             threshold,
-        } => heap(verdict, HeapFigure::PeakBytes, *starter_bytes, *subject_bytes, *threshold),
+        } => heap(
+            verdict,
+            HeapFigure::PeakBytes,
+            *starter_bytes,
+            *subject_bytes,
+            *threshold,
+        ),
         Evidence::BenchmarkFigure { .. } | Evidence::Findings { .. } => return None,
     };
     Some(canvas.finish(description))
@@ -94,9 +107,13 @@ fn verdict_class(verdict: Verdict) -> &'static str {
     }
 }
 
+/// The speed-up plot's axis title, for timed work and for a server's throughput.
+const SPEED_TITLE: &str = "speed-up: the starter's time ÷ yours (log scale)";
+const THROUGHPUT_TITLE: &str = "throughput: your requests per second ÷ the starter's (log scale)";
+
 /// Starter time ÷ yours as a point, its interval as a bar with whiskers, the goal and 1× as
 /// vertical lines, on a log axis (a 2× gain and a 2× loss look the same size).
-fn speedup(m: &Measurement, verdict: &str) -> Canvas {
+fn speedup(m: &Measurement, verdict: &str, axis_title: &str) -> Canvas {
     let mut c = Canvas::new(SPEED_HEIGHT);
     let goals = goal_marks(m.goal);
     let mut values: Vec<f64> = [m.value, m.low, m.high]
@@ -119,7 +136,6 @@ fn speedup(m: &Measurement, verdict: &str) -> Canvas {
         );
     }
     c.line((LEFT, SPEED_AXIS_Y), (RIGHT, SPEED_AXIS_Y), "axis");
-    let axis_title = "speed-up: the starter's time ÷ yours (log scale)";
     c.text(
         ((LEFT + RIGHT) / 2.0, SPEED_AXIS_Y + 33.0),
         Anchor::Middle,
@@ -202,18 +218,8 @@ fn curves(
     if !c.polyline(&x, &y, &n, subject, Side::Yours) {
         c.not_measured((LEFT + RIGHT) / 2.0, (CURVE_TOP + CURVE_BOTTOM) / 2.0);
     }
-    // The legend: a line and a marker per side, in the same styles as the curves.
-    c.line((LEFT, ROWS[0] - 4.0), (LEFT + 24.0, ROWS[0] - 4.0), "");
-    c.circle(LEFT + 12.0, ROWS[0] - 4.0, 4.0);
     c.close_group();
-    c.text((LEFT + 30.0, ROWS[0]), Anchor::Start, "yours");
-    c.line(
-        (LEFT + 80.0, ROWS[0] - 4.0),
-        (LEFT + 104.0, ROWS[0] - 4.0),
-        "starter",
-    );
-    c.square(LEFT + 92.0, ROWS[0] - 4.0);
-    c.text((LEFT + 110.0, ROWS[0]), Anchor::Start, "starter");
+    legend(&mut c, verdict);
     let exponent = |e: Option<f64>| match e {
         Some(e) if e.is_finite() => format!("n^{e:.2}"),
         _ => "not measured".into(),
@@ -228,6 +234,117 @@ fn curves(
         exponent(Some(starter_exp))
     );
     c.text((RIGHT, ROWS[0]), Anchor::End, &fit);
+    c
+}
+
+/// The legend of a two-curve plot: a line and a marker per side, in the curves' styles.
+fn legend(c: &mut Canvas, verdict: &str) {
+    c.open_group(verdict);
+    c.line((LEFT, ROWS[0] - 4.0), (LEFT + 24.0, ROWS[0] - 4.0), "");
+    c.circle(LEFT + 12.0, ROWS[0] - 4.0, 4.0);
+    c.close_group();
+    c.text((LEFT + 30.0, ROWS[0]), Anchor::Start, "yours");
+    c.line(
+        (LEFT + 80.0, ROWS[0] - 4.0),
+        (LEFT + 104.0, ROWS[0] - 4.0),
+        "starter",
+    );
+    c.square(LEFT + 92.0, ROWS[0] - 4.0);
+    c.text((LEFT + 110.0, ROWS[0]), Anchor::Start, "starter");
+}
+
+/// A percentile on the "nines" scale of latency plots: -log10(1 − p/100), so that 90, 99,
+/// 99.9 and 99.99 are evenly spaced; `None` for 100 (the maximum, infinitely far) and beyond,
+/// or for a percentile that is not one.
+pub fn nines(percentile: f64) -> Option<f64> {
+    let rest = 1.0 - percentile / 100.0;
+    (percentile.is_finite() && percentile >= 0.0 && rest > 0.0).then(|| -rest.log10())
+}
+
+/// The percentile at `k` nines as people write it: 0, 90, 99, 99.9, 99.99.
+fn nines_label(k: usize) -> String {
+    match k {
+        0 => "0".into(),
+        1 => "90".into(),
+        k => format!("99{}{}", if k > 2 { "." } else { "" }, "9".repeat(k - 2)),
+    }
+}
+
+/// The light requests' latency against the percentile, for both servers: the percentile on a
+/// nines scale (ticks 0, 90, 99, 99.9, … and the maximum, 100, one step past the last), the
+/// latency on a log scale, and the graded percentile as a vertical line.
+fn percentile_curve(verdict: &str, starter: &ServiceFigures, subject: &ServiceFigures) -> Canvas {
+    let mut c = Canvas::new(CURVE_HEIGHT);
+    let points = |f: &ServiceFigures| -> Vec<(f64, f64)> {
+        f.light_percentiles
+            .iter()
+            .copied()
+            .filter(|&(p, s)| p.is_finite() && (0.0..=100.0).contains(&p) && positive(s))
+            .collect()
+    };
+    let (starter, subject) = (points(starter), points(subject));
+    let seconds: Vec<f64> = starter.iter().chain(&subject).map(|&(_, s)| s).collect();
+    let Some(y_ticks) = log_ticks(&seconds) else {
+        c.not_measured((LEFT + RIGHT) / 2.0, (CURVE_TOP + CURVE_BOTTOM) / 2.0);
+        return c;
+    };
+    // At least up to 99.9; a small tolerance keeps 99.99 at four nines despite rounding.
+    let deepest = starter
+        .iter()
+        .chain(&subject)
+        .filter_map(|&(p, _)| nines(p))
+        .fold(3.0, f64::max);
+    let finite_ticks = (deepest - 1e-6).ceil() as usize;
+    let maximum = finite_ticks as f64 + 1.0;
+    let x = |p: f64| LEFT + nines(p).map_or(maximum, |n| n.min(maximum)) / maximum * (RIGHT - LEFT);
+    let y = LogScale::new(&y_ticks, CURVE_BOTTOM, CURVE_TOP);
+    for &t in &y_ticks {
+        c.line((LEFT, y.at(t)), (RIGHT, y.at(t)), "grid");
+        c.tick((LEFT - 6.0, y.at(t) + 4.0), Anchor::End, &tick_seconds(t));
+    }
+    for k in 0..=finite_ticks + 1 {
+        let at = LEFT + k as f64 / maximum * (RIGHT - LEFT);
+        let label = if k > finite_ticks {
+            "100".into()
+        } else {
+            nines_label(k)
+        };
+        c.line((at, CURVE_TOP), (at, CURVE_BOTTOM), "grid");
+        c.line((at, CURVE_BOTTOM), (at, CURVE_BOTTOM + 5.0), "axis");
+        c.tick((at, CURVE_BOTTOM + 18.0), Anchor::Middle, &label);
+    }
+    c.line((LEFT, CURVE_BOTTOM), (RIGHT, CURVE_BOTTOM), "axis");
+    c.line((LEFT, CURVE_TOP), (LEFT, CURVE_BOTTOM), "axis");
+    let x_title = "percentile (nines scale: each step is ten times rarer; 100 = the slowest)";
+    c.text(
+        ((LEFT + RIGHT) / 2.0, CURVE_BOTTOM + 38.0),
+        Anchor::Middle,
+        x_title,
+    );
+    c.y_title("light request latency (log)");
+    let graded = format!("p{}", short(GRADED_PERCENTILE));
+    c.vertical_mark(x(GRADED_PERCENTILE), ROWS[1], CURVE_BOTTOM, "ref", &graded, false);
+    let pixels =
+        |points: &[(f64, f64)]| -> Vec<(f64, f64)> { points.iter().map(|&(p, s)| (x(p), y.at(s))).collect() };
+    c.polyline_at(&pixels(&starter), Side::Starter);
+    c.open_group(verdict);
+    if !c.polyline_at(&pixels(&subject), Side::Yours) {
+        c.not_measured((LEFT + RIGHT) / 2.0, (CURVE_TOP + CURVE_BOTTOM) / 2.0);
+    }
+    c.close_group();
+    legend(&mut c, verdict);
+    let at_graded = |points: &[(f64, f64)]| {
+        points
+            .iter()
+            .find(|(p, _)| (p - GRADED_PERCENTILE).abs() < 1e-9)
+            .map_or_else(|| "not measured".to_string(), |&(_, s)| figures::seconds(s))
+    };
+    let summary = format!(
+        "{graded}: starter {}, yours {}",
+        at_graded(&starter),
+        at_graded(&subject)
+    );
+    c.text((RIGHT, ROWS[0]), Anchor::End, &summary);
     c
 }
 
@@ -369,4 +486,47 @@ fn bars(
         c.text(at, Anchor::Start, &label(value));
     }
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nines_space_ninety_ninety_nine_and_so_on_evenly() {
+        assert_eq!(nines(0.0), Some(0.0));
+        for (p, n) in [(90.0, 1.0), (99.0, 2.0), (99.9, 3.0), (99.99, 4.0)] {
+            assert!((nines(p).unwrap() - n).abs() < 1e-9, "{p}");
+        }
+        assert!((nines(50.0).unwrap() - 2f64.log10()).abs() < 1e-12);
+        for p in [100.0, 101.0, -1.0, f64::NAN] {
+            assert_eq!(nines(p), None, "{p}");
+        }
+        let labels: Vec<String> = (0..5).map(nines_label).collect();
+        assert_eq!(labels, ["0", "90", "99", "99.9", "99.99"]);
+    }
+
+    #[test]
+    fn the_maximum_sits_one_step_past_the_deepest_percentile() {
+        let side = |points: Vec<(f64, f64)>| ServiceFigures {
+            requests_per_second: 1.0,
+            endpoints: Vec::new(),
+            light_percentiles: points,
+        };
+        let starter = side(vec![(0.0, 0.001), (99.0, 0.1), (99.999, 0.5), (100.0, 0.9)]);
+        let subject = side(vec![(0.0, 0.0001), (99.0, 0.002), (100.0, 0.004)]);
+        let svg = percentile_curve("v-pass", &starter, &subject).finish("curve");
+        // Ticks 0, 90, 99, 99.9, 99.99, 99.999, then 100 at the right edge.
+        assert!(svg.contains(">99.999<") && svg.contains(">100<"), "{svg}");
+        assert!(
+            svg.contains(&format!("{RIGHT:.1},")),
+            "the maximum is not at the right edge: {svg}"
+        );
+        let empty = side(Vec::new());
+        let svg = percentile_curve("v-fail", &empty, &empty).finish("curve");
+        assert!(
+            svg.contains("not measured") && !svg.contains("<polyline"),
+            "{svg}"
+        );
+    }
 }

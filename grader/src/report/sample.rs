@@ -6,7 +6,7 @@ use crate::layout::Subject;
 use crate::manifest::Manifest;
 use crate::result::{ChapterInfo, REPORT_VERSION, Report, Status, TaskResult};
 use grader_kit::measure::{Policy, ScriptedSampler, measure_complexity, measure_speedup};
-use grader_kit::protocol::{Evidence, Goal, Measurement, Mismatch, Verdict};
+use grader_kit::protocol::{EndpointFigures, Evidence, Goal, Measurement, Mismatch, ServiceFigures, Verdict};
 use grader_kit::spec::{ComplexityClass, HeapFigure};
 use std::time::Duration;
 
@@ -186,6 +186,124 @@ fn parallel() -> [Measurement; 2] {
     [timed, one_core]
 }
 
+/// One server's figures under load: its requests per second, and per endpoint its requests
+/// and (p50, p99, max) seconds; the light requests' curve is `light` at [`CURVE`].
+fn service(rate: f64, endpoints: [(&str, u64, [f64; 3]); 5], light: [f64; 11]) -> ServiceFigures {
+    const CURVE: [f64; 11] = [0.0, 10.0, 25.0, 50.0, 75.0, 90.0, 95.0, 99.0, 99.9, 99.99, 100.0];
+    ServiceFigures {
+        requests_per_second: rate,
+        endpoints: endpoints
+            .into_iter()
+            .map(|(endpoint, requests, [p50, p99, max])| EndpointFigures {
+                endpoint: endpoint.into(),
+                requests,
+                p50_seconds: p50,
+                p99_seconds: p99,
+                max_seconds: max,
+            })
+            .collect(),
+        light_percentiles: CURVE.into_iter().zip(light).collect(),
+    }
+}
+
+/// The capstone's two servers under the same load: the starter at about 110 requests/s with
+/// light requests waiting 0.9 s at p99 behind heavy ones, yours at about 1,400 with 4 ms.
+pub fn load() -> Evidence {
+    let starter = service(
+        110.0,
+        [
+            ("GET /products/{id}", 6_400, [0.021, 0.38, 0.91]),
+            ("GET /customers/{id}/orders", 3_200, [0.048, 0.61, 1.24]),
+            ("GET /search", 1_600, [0.19, 1.42, 2.31]),
+            ("GET /top-sellers", 1_600, [0.12, 0.95, 1.63]),
+            ("POST /orders", 3_200, [0.015, 0.33, 0.82]),
+        ],
+        [
+            0.0009, 0.0031, 0.0074, 0.018, 0.095, 0.31, 0.52, 0.9, 1.6, 2.1, 2.2,
+        ],
+    );
+    let subject = service(
+        1_400.0,
+        [
+            ("GET /products/{id}", 6_400, [0.00042, 0.0021, 0.0093]),
+            ("GET /customers/{id}/orders", 3_200, [0.00078, 0.0034, 0.012]),
+            ("GET /search", 1_600, [0.0061, 0.019, 0.041]),
+            ("GET /top-sellers", 1_600, [0.00031, 0.0018, 0.0087]),
+            ("POST /orders", 3_200, [0.00095, 0.0047, 0.016]),
+        ],
+        [
+            0.00012, 0.00021, 0.00034, 0.0006, 0.0009, 0.0016, 0.0022, 0.004, 0.0085, 0.012, 0.013,
+        ],
+    );
+    Evidence::Load {
+        rounds: 8,
+        requests: 2_000,
+        starter,
+        subject,
+    }
+}
+
+/// The capstone's measurements: throughput and light latency (ratios with intervals over the
+/// rounds), the servers' peak resident memory, and the diagnosis of the endpoints.
+fn web_service() -> [Measurement; 4] {
+    let ratio = |metric: &str, value: f64, low: f64, high: f64| Measurement {
+        metric: metric.into(),
+        value: Some(value),
+        low: Some(low),
+        high: Some(high),
+        confidence: 0.99,
+        unit: "x".into(),
+        goal: Goal::AtLeast(5.0),
+        verdict: Verdict::Pass,
+        samples: 8,
+        evidence: load(),
+    };
+    let (starter_bytes, subject_bytes) = (95 << 20, 31 << 20);
+    let threshold = starter_bytes * 6 / 10;
+    let resident = exact(
+        "peak-resident",
+        "bytes",
+        subject_bytes as f64,
+        Goal::AtMost(threshold as f64),
+        Verdict::Pass,
+        Evidence::Resident {
+            starter_bytes,
+            subject_bytes,
+            threshold,
+        },
+    );
+    let diagnosis = exact(
+        "diagnosis",
+        "bottlenecks",
+        4.0,
+        Goal::AtLeast(5.0),
+        Verdict::Fail,
+        Evidence::Findings {
+            named: vec![
+                "GET /customers/{id}/orders: n-plus-one".into(),
+                "GET /products/{id}: missing-index".into(),
+                "GET /search: blocking-runtime".into(),
+                "GET /top-sellers: rebuilt-per-request".into(),
+                "service: needless-allocation".into(),
+            ],
+            found: vec![
+                "GET /customers/{id}/orders: n-plus-one".into(),
+                "GET /products/{id}: missing-index".into(),
+                "GET /search: blocking-runtime".into(),
+                "GET /top-sellers: rebuilt-per-request".into(),
+            ],
+            missed: 1,
+            max_named: 2,
+        },
+    );
+    [
+        ratio("throughput", 12.7, 11.9, 13.4),
+        ratio("light-latency", 225.0, 180.0, 262.0),
+        resident,
+        diagnosis,
+    ]
+}
+
 fn task(chapter: &str, name: &str, status: Status, measurements: Vec<Measurement>) -> TaskResult {
     TaskResult {
         chapter: chapter.into(),
@@ -254,6 +372,18 @@ pub fn report() -> Report {
         task("memory", "log-summary", Status::Passed, vec![heap(), no_slower]),
         task("caching", "price-lookup", Status::Failed, vec![count()]),
         task("concurrency", "parallel-sum", Status::Passed, parallel().to_vec()),
+        task(
+            "web-service",
+            "under-load",
+            Status::Passed,
+            web_service()[..3].to_vec(),
+        ),
+        task(
+            "web-service",
+            "diagnosis",
+            Status::Failed,
+            web_service()[3..].to_vec(),
+        ),
     ];
     let manifest =
         Manifest::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("workbook.toml")).unwrap();

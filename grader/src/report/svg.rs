@@ -287,11 +287,16 @@ impl Canvas {
             Anchor::Middle,
             x_title,
         );
+        self.y_title(y_title);
+    }
+
+    /// A curve plot's vertical axis title, turned to read upwards beside the axis.
+    pub fn y_title(&mut self, title: &str) {
         let middle = (CURVE_TOP + CURVE_BOTTOM) / 2.0;
         let _ = write!(
             self.body,
             "<text x=\"14\" y=\"{middle:.1}\" text-anchor=\"middle\" transform=\"rotate(-90 14 {middle:.1})\">{}</text>",
-            escape(y_title)
+            escape(title)
         );
     }
 
@@ -303,6 +308,17 @@ impl Canvas {
             .zip(ys)
             .filter(|&(&a, &b)| positive(a) && positive(b))
             .map(|(&a, &b)| (x.at(a), y.at(b)))
+            .collect();
+        self.polyline_at(&points, side)
+    }
+
+    /// A line through points already in pixels, each marked, leaving out any that is not
+    /// finite; false when none was left.
+    pub fn polyline_at(&mut self, points: &[(f64, f64)], side: Side) -> bool {
+        let points: Vec<(f64, f64)> = points
+            .iter()
+            .copied()
+            .filter(|(a, b)| a.is_finite() && b.is_finite())
             .collect();
         if points.is_empty() {
             return false;

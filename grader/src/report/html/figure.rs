@@ -3,7 +3,7 @@
 
 use crate::report::escape::escape;
 use crate::report::{figures, plots};
-use grader_kit::protocol::{Evidence, Measurement, Verdict};
+use grader_kit::protocol::{EndpointFigures, Evidence, Measurement, ServiceFigures, Verdict};
 use std::fmt::Write;
 
 /// One measurement: its words (measured, goal, verdict), its plot, and its evidence.
@@ -23,12 +23,24 @@ pub fn measurement(out: &mut String, m: &Measurement) {
         escape(&measured),
         escape(&goal)
     );
-    let description = format!("{}: {measured}; goal {goal}; verdict {verdict}", m.metric);
+    let mut description = format!("{}: {measured}; goal {goal}; verdict {verdict}", m.metric);
+    let light_latency = matches!(m.evidence, Evidence::Load { .. }) && m.metric == plots::LIGHT_LATENCY;
+    if light_latency {
+        description = format!("{CURVE_DESCRIPTION}. {description}");
+    }
     if let Some(plot) = plots::plot(m, &description) {
         out.push_str(&plot);
         out.push('\n');
     }
+    if light_latency {
+        let _ = writeln!(out, "<p class=\"caption\">{}</p>", escape(CURVE_CAPTION));
+    }
     let _ = writeln!(out, "<p class=\"muted\">{}</p>", escape(&evidence_words(m)));
+    if let Evidence::Load { starter, subject, .. } = &m.evidence
+        && !light_latency
+    {
+        endpoints(out, starter, subject);
+    }
     if let Evidence::Findings { found, .. } = &m.evidence {
         let found = if found.is_empty() {
             "none yet".to_string()
@@ -38,6 +50,69 @@ pub fn measurement(out: &mut String, m: &Measurement) {
         let _ = writeln!(out, "<p>Found: {}</p>", escape(&found));
     }
     out.push_str("</figure>\n");
+}
+
+/// The start of the light-latency plot's description (its `aria-label` and `<title>`).
+pub const CURVE_DESCRIPTION: &str =
+    "Latency percentile curve of light requests while heavy ones ran, the starter's and yours";
+
+/// How to read the percentile curve, below it.
+const CURVE_CAPTION: &str = "How long light requests waited while heavy ones ran, at each \
+    percentile: the left is the typical request, each step right is ten times rarer (the \
+    slowest in 10, 100, 1,000 and 10,000), and the right edge is the slowest of all. Lower is \
+    better; the grade compares the two curves at p99 (the starter's latency ÷ yours).";
+
+/// The column headings of one server's side of the endpoint table.
+const ENDPOINT_COLUMNS: [&str; 4] = ["requests", "p50", "p99", "max"];
+
+/// Every endpoint's latency under load, the starter's and yours side by side: the endpoints
+/// in the order the starter's figures list them, then any only yours list.
+fn endpoints(out: &mut String, starter: &ServiceFigures, subject: &ServiceFigures) {
+    let mut names: Vec<&str> = Vec::new();
+    for e in starter.endpoints.iter().chain(&subject.endpoints) {
+        if !names.contains(&e.endpoint.as_str()) {
+            names.push(&e.endpoint);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    out.push_str(
+        "<div class=\"table\"><table class=\"endpoints\">\n\
+         <caption>Latency per endpoint over every round: the starter's server and yours, side by side</caption>\n\
+         <thead>\n<tr><th scope=\"col\" rowspan=\"2\">Endpoint</th>\
+         <th scope=\"colgroup\" colspan=\"4\">Starter</th><th scope=\"colgroup\" colspan=\"4\">Yours</th></tr>\n<tr>",
+    );
+    for _side in 0..2 {
+        for column in ENDPOINT_COLUMNS {
+            let _ = write!(out, "<th scope=\"col\">{column}</th>");
+        }
+    }
+    out.push_str("</tr>\n</thead>\n<tbody>\n");
+    for name in names {
+        let _ = write!(out, "<tr><th scope=\"row\"><code>{}</code></th>", escape(name));
+        for figures in [starter, subject] {
+            match figures.endpoints.iter().find(|e| e.endpoint == name) {
+                Some(e) => endpoint_cells(out, e),
+                None => out.push_str("<td colspan=\"4\">not measured</td>"),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table></div>\n");
+}
+
+/// One server's figures for one endpoint: requests, p50, p99 and max, as four cells.
+fn endpoint_cells(out: &mut String, e: &EndpointFigures) {
+    let _ = write!(out, "<td>{}</td>", figures::count(e.requests));
+    for s in [e.p50_seconds, e.p99_seconds, e.max_seconds] {
+        let text = if s.is_finite() {
+            figures::seconds(s)
+        } else {
+            "not measured".into()
+        };
+        let _ = write!(out, "<td>{}</td>", escape(&text));
+    }
 }
 
 /// [`figures::measured`], or "not measured" where it would print a missing number as "?".
