@@ -41,20 +41,28 @@ pub async fn search(
     let limit = check_limit(params.limit)?;
 
     // ANCHOR: search_handler
-    // The scoring is CPU work: it runs on the blocking pool with the names already in memory,
-    // then reads the hits' CURRENT prices (prices change; names do not).
+    // The scoring is CPU work: it runs on the blocking pool, over the names already in memory,
+    // without holding a connection. Then the hits' CURRENT prices are read (prices change;
+    // names do not).
     let index = state.search.clone();
+    let ranked: Vec<(usize, u32, String)> = tokio::task::spawn_blocking(move || {
+        let query = q.to_lowercase();
+        index
+            .search(&query, limit)
+            .into_iter()
+            .map(|(distance, id, name)| (distance, id, name.to_owned()))
+            .collect()
+    })
+    .await?;
     let hits = state
         .with_conn(move |db| {
-            let query = q.to_lowercase();
             let mut price = db.prepare_cached("SELECT price_cents FROM products WHERE id = ?1")?;
-            index
-                .search(&query, limit)
+            ranked
                 .into_iter()
                 .map(|(distance, id, name)| {
                     Ok(SearchHit {
                         id,
-                        name: name.to_owned(),
+                        name,
                         price_cents: price.query_row([id], |row| row.get(0))?,
                         distance,
                     })
