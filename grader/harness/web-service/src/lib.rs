@@ -17,6 +17,7 @@ mod server;
 mod servers;
 mod under_load;
 
+pub use server::main as serve;
 pub use servers::Program;
 pub use under_load::UnderLoad;
 
@@ -66,6 +67,7 @@ pub fn main<S: Api>() -> ExitCode {
     ])
 }
 
-fn seed_with_starter(path: &Path, seed: u64) -> Result<(), String> {
+/// Seeds a database with the frozen starter's `seed::create`.
+pub fn seed_with_starter(path: &Path, seed: u64) -> Result<(), String> {
     Starter::create_database(path, seed)
 }

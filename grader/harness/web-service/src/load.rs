@@ -18,7 +18,8 @@ pub const MIXED_CONNECTIONS: usize = 8;
 /// Connections sending heavy requests in the responsiveness phase.
 pub const HEAVY_CONNECTIONS: usize = 4;
 
-/// No request may take longer: a server that leaves one unanswered this long has hung.
+/// No request may take longer (unless told otherwise): a server that leaves one unanswered this
+/// long has hung.
 pub const REQUEST_LIMIT: Duration = Duration::from_secs(10);
 
 /// One answered request.
@@ -79,9 +80,9 @@ pub struct Unanswered {
 }
 
 /// Runs `round` against the server on `port`.
-pub async fn run_round(port: u16, round: &Round) -> Result<RoundRun, Unanswered> {
-    let (makespan, mixed) = throughput_phase(port, &round.mixed).await?;
-    let (heavy, light) = responsiveness_phase(port, &round.heavy, &round.light).await?;
+pub async fn run_round(port: u16, round: &Round, limit: Duration) -> Result<RoundRun, Unanswered> {
+    let (makespan, mixed) = throughput_phase(port, &round.mixed, limit).await?;
+    let (heavy, light) = responsiveness_phase(port, &round.heavy, &round.light, limit).await?;
     Ok(RoundRun {
         makespan,
         mixed,
@@ -100,6 +101,7 @@ fn closed_loop(
     connections: usize,
     stop: Arc<AtomicBool>,
     answers: Answers,
+    limit: Duration,
 ) -> JoinSet<Result<(), Unanswered>> {
     let next = Arc::new(AtomicUsize::new(0));
     let list: Arc<Vec<Planned>> = Arc::new(list.to_vec());
@@ -123,10 +125,10 @@ fn closed_loop(
                 let started = Instant::now();
                 let open = match connection.take() {
                     Some(open) => open,
-                    None => Connection::open(port, REQUEST_LIMIT).await.map_err(unanswered)?,
+                    None => Connection::open(port, limit).await.map_err(unanswered)?,
                 };
                 let mut open = open;
-                let reply = open.send(&request.call, REQUEST_LIMIT).await.map_err(unanswered)?;
+                let reply = open.send(&request.call, limit).await.map_err(unanswered)?;
                 connection = Some(open);
                 answers.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(Answered {
                     class: request.class,
@@ -156,10 +158,15 @@ fn take(answers: &Answers) -> Vec<Answered> {
     taken.into_iter().map_while(|a| a).collect()
 }
 
-async fn throughput_phase(port: u16, list: &[Planned]) -> Result<(Duration, Vec<Answered>), Unanswered> {
+async fn throughput_phase(
+    port: u16,
+    list: &[Planned],
+    limit: Duration,
+) -> Result<(Duration, Vec<Answered>), Unanswered> {
     let answers: Answers = Arc::new(Mutex::new(vec![None; list.len()]));
     let started = Instant::now();
-    let set = closed_loop(port, list, MIXED_CONNECTIONS, Arc::new(AtomicBool::new(false)), answers.clone());
+    let stop = Arc::new(AtomicBool::new(false));
+    let set = closed_loop(port, list, MIXED_CONNECTIONS, stop, answers.clone(), limit);
     join_all(set).await?;
     Ok((started.elapsed(), take(&answers)))
 }
@@ -168,10 +175,11 @@ async fn responsiveness_phase(
     port: u16,
     heavy: &[Planned],
     schedule: &[Slot],
+    limit: Duration,
 ) -> Result<(Vec<Answered>, Vec<SlotAnswer>), Unanswered> {
     let stop = Arc::new(AtomicBool::new(false));
     let heavy_answers: Answers = Arc::new(Mutex::new(vec![None; heavy.len()]));
-    let heavy_set = closed_loop(port, heavy, HEAVY_CONNECTIONS, stop.clone(), heavy_answers.clone());
+    let heavy_set = closed_loop(port, heavy, HEAVY_CONNECTIONS, stop.clone(), heavy_answers.clone(), limit);
     // The heavy requests get a head start of one interval, so the first light request meets them.
     let start = Instant::now() + Duration::from_millis(LIGHT_INTERVAL_MS);
     let mut light_set = JoinSet::new();
@@ -182,7 +190,7 @@ async fn responsiveness_phase(
             tokio::time::sleep_until(due).await;
             let answer = match &slot {
                 Slot::Light(request) => {
-                    let reply = send_once(port, &request.call, REQUEST_LIMIT)
+                    let reply = send_once(port, &request.call, limit)
                         .await
                         .map_err(|failure| Unanswered {
                             request: request.clone(),
@@ -203,10 +211,10 @@ async fn responsiveness_phase(
                         },
                         failure,
                     };
-                    let write = send_once(port, &probe.write(), REQUEST_LIMIT)
+                    let write = send_once(port, &probe.write(), limit)
                         .await
                         .map_err(|f| failed(probe.write(), f))?;
-                    let read = send_once(port, &probe.read(), REQUEST_LIMIT)
+                    let read = send_once(port, &probe.read(), limit)
                         .await
                         .map_err(|f| failed(probe.read(), f))?;
                     let price_seen = serde_json::from_slice::<serde_json::Value>(&read.body)

@@ -9,10 +9,10 @@ use fastrand::Rng;
 pub const MIXED_REQUESTS: usize = 80;
 
 /// Light requests in each round's responsiveness phase, one every [`LIGHT_INTERVAL_MS`].
-pub const LIGHT_REQUESTS: usize = 60;
+pub const LIGHT_REQUESTS: usize = 50;
 
 /// The open-loop schedule of light requests, in milliseconds.
-pub const LIGHT_INTERVAL_MS: u64 = 8;
+pub const LIGHT_INTERVAL_MS: u64 = 10;
 
 /// Heavy requests queued for each round's responsiveness phase (connections take the next one
 /// until the light schedule has run).

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 const PORT_WAIT: Duration = Duration::from_secs(10);
 
 /// How long a server may take from its port to its first answer to `GET /health` (its own
-/// start-up: opening the database, building indexes, warming caches).
+/// start-up: opening the database, building indexes, warming caches), unless told otherwise.
 pub const READY_WAIT: Duration = Duration::from_secs(30);
 
 /// How long a paused server may take to stop every thread.
@@ -39,6 +39,8 @@ pub struct Program {
 pub struct ServerFailure {
     /// Whose server.
     pub side: Side,
+    /// The port it listened on (0 before it said).
+    pub port: u16,
     /// What happened.
     pub what: String,
     /// The end of what it printed.
@@ -76,7 +78,12 @@ impl Server {
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
-        let failure = |what: String, output: String| ServerFailure { side, what, output };
+        let failure = |what: String, output: String| ServerFailure {
+            side,
+            port: 0,
+            what,
+            output,
+        };
         let mut child = command
             .spawn()
             .map_err(|e| failure(format!("could not be started: {e}"), String::new()))?;
@@ -109,8 +116,8 @@ impl Server {
         }
     }
 
-    /// Waits until the server answers `GET /health` with 200, or fails.
-    pub async fn wait_ready(&mut self) -> Result<(), ServerFailure> {
+    /// Waits until the server answers `GET /health` with 200, for at most `limit`.
+    pub async fn wait_ready(&mut self, limit: Duration) -> Result<(), ServerFailure> {
         let started = Instant::now();
         let probe = Call::get("/health");
         loop {
@@ -119,13 +126,13 @@ impl Server {
             }
             match send_once(self.port, &probe, Duration::from_secs(2)).await {
                 Ok(reply) if reply.status == 200 => return Ok(()),
-                Ok(reply) if started.elapsed() > READY_WAIT => {
+                Ok(reply) if started.elapsed() > limit => {
                     return Err(self.failure(format!("answered GET /health with {}", reply.status)));
                 }
-                _ if started.elapsed() > READY_WAIT => {
+                _ if started.elapsed() > limit => {
                     return Err(self.failure(format!(
-                        "did not answer GET /health within {} s of starting",
-                        READY_WAIT.as_secs()
+                        "did not answer GET /health within {:.0} s of starting",
+                        limit.as_secs_f64()
                     )));
                 }
                 _ => tokio::time::sleep(Duration::from_millis(20)).await,
@@ -176,6 +183,7 @@ impl Server {
         };
         ServerFailure {
             side: self.side,
+            port: self.port,
             what,
             output: self.output_tail(),
         }

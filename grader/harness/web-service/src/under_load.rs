@@ -15,7 +15,7 @@ use crate::figures::{decided, percentile, ratio_measurement, service_figures};
 use crate::load::{REQUEST_LIMIT, RoundRun, SlotAnswer, Unanswered, run_round};
 use crate::plan::{self, Class, MIXED_REQUESTS, Planned};
 use crate::server::Side;
-use crate::servers::{Program, Server, ServerFailure};
+use crate::servers::{Program, READY_WAIT, Server, ServerFailure};
 use grader_kit::Task;
 use grader_kit::phase::set_phase;
 use grader_kit::protocol::{Evidence, Goal, Measurement, Mismatch, Request, Response, ServerEnd, Verdict};
@@ -34,6 +34,8 @@ const SERVER_MEMORY: u64 = 2 << 30;
 pub struct UnderLoad {
     program: Program,
     create_database: fn(&Path, u64) -> Result<(), String>,
+    ready_wait: Duration,
+    request_limit: Duration,
 }
 
 impl UnderLoad {
@@ -42,6 +44,17 @@ impl UnderLoad {
         UnderLoad {
             program,
             create_database,
+            ready_wait: READY_WAIT,
+            request_limit: REQUEST_LIMIT,
+        }
+    }
+
+    /// The same task with other waits: for a server to become ready, and for one answer.
+    pub fn with_limits(self, ready_wait: Duration, request_limit: Duration) -> Self {
+        UnderLoad {
+            ready_wait,
+            request_limit,
+            ..self
         }
     }
 }
@@ -103,8 +116,8 @@ impl UnderLoad {
 
         set_phase("sending the correctness sequence".into());
         let sequence = plan::sequence(&mut rng, &catalog);
-        let expected = run_sequence(&mut starter, &sequence).await?;
-        let actual = run_sequence(&mut subject, &sequence).await?;
+        let expected = run_sequence(&mut starter, &sequence, self.request_limit).await?;
+        let actual = run_sequence(&mut subject, &sequence, self.request_limit).await?;
         for (i, ((planned, e), a)) in sequence.iter().zip(&expected).zip(&actual).enumerate() {
             if let Some(d) = difference(e, a, Mask::default()) {
                 return Ok(wrong_answer(
@@ -145,7 +158,7 @@ impl UnderLoad {
             let (mut s_run, mut x_run) = (None, None);
             for side in order {
                 let server = if side == Side::Starter { &mut starter } else { &mut subject };
-                let run = run_on(server, &lists).await?;
+                let run = run_on(server, &lists, self.request_limit).await?;
                 if side == Side::Starter { s_run = Some(run) } else { x_run = Some(run) }
             }
             let (s_run, x_run) = (s_run.expect("ran"), x_run.expect("ran"));
@@ -222,7 +235,7 @@ impl UnderLoad {
         std::fs::create_dir_all(database.parent().unwrap_or(root)).map_err(grader_error)?;
         std::fs::copy(seeded, &database).map_err(grader_error)?;
         let mut server = Server::start(&self.program, side, &database, SERVER_MEMORY).map_err(failed)?;
-        server.wait_ready().await.map_err(failed)?;
+        server.wait_ready(self.ready_wait).await.map_err(failed)?;
         server.pause().map_err(failed)?;
         Ok(server)
     }
@@ -255,19 +268,23 @@ fn light_percentile(checks: &[Check]) -> f64 {
 }
 
 /// Sends the sequence to `server` one request at a time, on one connection.
-async fn run_sequence(server: &mut Server, sequence: &[Planned]) -> Result<Vec<crate::client::Reply>, Stop> {
+async fn run_sequence(
+    server: &mut Server,
+    sequence: &[Planned],
+    limit: Duration,
+) -> Result<Vec<crate::client::Reply>, Stop> {
     server.resume().map_err(failed)?;
     let mut replies = Vec::with_capacity(sequence.len());
     let mut connection: Option<Connection> = None;
     for planned in sequence {
         let mut open = match connection.take() {
             Some(open) => open,
-            None => Connection::open(server.port(), REQUEST_LIMIT)
+            None => Connection::open(server.port(), limit)
                 .await
                 .map_err(|f| unanswered(server, planned, f))?,
         };
         let reply = open
-            .send(&planned.call, REQUEST_LIMIT)
+            .send(&planned.call, limit)
             .await
             .map_err(|f| unanswered(server, planned, f))?;
         // A server may close a connection after an error answer: open another next time.
@@ -279,9 +296,9 @@ async fn run_sequence(server: &mut Server, sequence: &[Planned]) -> Result<Vec<c
 }
 
 /// One round on one server, resumed for it and paused after it.
-async fn run_on(server: &mut Server, lists: &plan::Round) -> Result<RoundRun, Stop> {
+async fn run_on(server: &mut Server, lists: &plan::Round, limit: Duration) -> Result<RoundRun, Stop> {
     server.resume().map_err(failed)?;
-    let run = run_round(server.port(), lists)
+    let run = run_round(server.port(), lists, limit)
         .await
         .map_err(|u: Unanswered| unanswered(server, &u.request, u.failure))?;
     if let Some(status) = server.exited() {
@@ -405,7 +422,10 @@ fn failed(failure: ServerFailure) -> Stop {
     match failure.side {
         Side::Starter => error(format!("the starter's server {}: {}", failure.what, failure.output)).into(),
         Side::Subject => Stop::Respond(Response::ServerFailed {
-            message: format!("{} {}", failure.side.label(), failure.what),
+            message: match failure.port {
+                0 => format!("{} {}", failure.side.label(), failure.what),
+                port => format!("{} (127.0.0.1:{port}) {}", failure.side.label(), failure.what),
+            },
             end: end_of(&failure),
             output: failure.output,
         }),
