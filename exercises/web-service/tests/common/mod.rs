@@ -18,18 +18,21 @@ pub const ORDERS: i64 = web_service::seed::ORDERS as i64;
 /// The seed of the shared template database.
 pub const SEED: u64 = 1;
 
-/// A database seeded once per build (in cargo's temporary directory), reused by every test.
+/// A database seeded once (in cargo's temporary directory), reused by every test.
 pub fn template() -> &'static Path {
     static TEMPLATE: OnceLock<PathBuf> = OnceLock::new();
     TEMPLATE.get_or_init(|| {
+        // Named after the seed code too, so that a change to it seeds a new template.
+        let mut hasher = std::hash::DefaultHasher::new();
+        std::hash::Hash::hash(include_str!("../../src/seed.rs"), &mut hasher);
+        let version = std::hash::Hasher::finish(&hasher);
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
-        let path = dir.join(format!("{}-seed-{SEED}.db", env!("CARGO_PKG_NAME")));
+        let path = dir.join(format!(
+            "{}-seed-{SEED}-{version:016x}.db",
+            env!("CARGO_PKG_NAME")
+        ));
         if !path.exists() {
-            let partial = dir.join(format!(
-                "{}-seed-{SEED}.{}.partial.db",
-                env!("CARGO_PKG_NAME"),
-                std::process::id()
-            ));
+            let partial = path.with_extension(format!("{}.partial", std::process::id()));
             let _ = std::fs::remove_file(&partial);
             web_service::seed::create(&partial, SEED).expect("seed the template database");
             std::fs::rename(&partial, &path).expect("move the template database");
