@@ -209,3 +209,53 @@ async fn reference_answers_like_the_starter() {
     drop((starter, reference));
     assert!(dump(&starter_db) == dump(&reference_db), "the tables differ");
 }
+
+/// Orders placed concurrently (while top sellers are read) leave the reference's in-memory
+/// ranking exactly what the starter computes from the same database afterwards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn top_sellers_stay_exact_under_concurrent_orders() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("shop.db");
+    web_service::seed::create(&db, 12).unwrap();
+    let reference = web_service_solution::app(&db).unwrap();
+    let (_, top) = send(&reference, "GET", "/top-sellers?limit=50", None).await;
+    let top: serde_json::Value = serde_json::from_str(&top).unwrap();
+    let ids: Vec<u64> = top
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["product_id"].as_u64().unwrap())
+        .collect();
+
+    let mut tasks = Vec::new();
+    for task in 0..8u64 {
+        let app = reference.clone();
+        let ids = ids.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut rng = fastrand::Rng::with_seed(task);
+            for _ in 0..25 {
+                if task % 2 == 0 {
+                    let product = ids[rng.usize(20..50)];
+                    let body = json!({"customer_id": 1 + task, "placed_at": 1, "items": [{"product_id": product, "quantity": rng.u32(1..=100)}]});
+                    let (status, _) = send(&app, "POST", "/orders", Some(body.to_string())).await;
+                    assert!(status == 201 || status == 409, "{status}");
+                } else {
+                    let (status, _) = send(&app, "GET", "/top-sellers?limit=50", None).await;
+                    assert_eq!(status, 200);
+                }
+            }
+        }));
+    }
+    for task in tasks {
+        task.await.unwrap();
+    }
+    let starter = web_service::app(&db).unwrap();
+    let expected = send(&starter, "GET", "/top-sellers?limit=50", None).await;
+    let actual = send(&reference, "GET", "/top-sellers?limit=50", None).await;
+    assert_eq!(expected, actual);
+    assert_ne!(
+        actual.1,
+        serde_json::to_string(&top).unwrap(),
+        "the orders changed the ranking"
+    );
+}
