@@ -343,7 +343,8 @@ mod tests {
     fn items_without_chapters_say_so() {
         let mut m = manifest();
         // The capstone counts towards caching too.
-        m.chapters.retain(|c| c.name != "caching" && c.name != "web-service");
+        m.chapters
+            .retain(|c| c.name != "caching" && c.name != "web-service");
         let list = assess(&m, &[], None);
         assert_eq!(list.len(), 7);
         let caching = list.iter().find(|i| i.id == "caching").unwrap();

@@ -307,10 +307,7 @@ fn validate_check(id: &TaskId, check: &Check) -> Result<()> {
                 "{id}: a throughput goal of {at_least}× is below the course floor of {MIN_SPEEDUP:.2}×"
             );
         }
-        Check::LightLatency {
-            percentile,
-            at_least,
-        } => {
+        Check::LightLatency { percentile, at_least } => {
             ensure!(
                 (50.0..100.0).contains(percentile),
                 "{id}: a latency percentile must lie in 50..100, got {percentile}"

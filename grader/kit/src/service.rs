@@ -19,7 +19,12 @@ pub fn peak_resident(pid: u32) -> Option<u64> {
 /// A `Vm…:` line of `/proc/<pid>/status`, in bytes (the kernel writes kB).
 pub fn vm_field(status: &str, field: &str) -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with(field))?;
-    let kib: u64 = line[field.len()..].trim().trim_end_matches("kB").trim().parse().ok()?;
+    let kib: u64 = line[field.len()..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
     Some(kib * 1024)
 }
 
@@ -61,7 +66,10 @@ fn all_threads_stopped(pid: u32) -> bool {
     };
     tasks.flatten().all(|task| {
         std::fs::read_to_string(task.path().join("stat")).map_or(true, |stat| {
-            let state = stat.rsplit(')').next().and_then(|rest| rest.split_whitespace().next());
+            let state = stat
+                .rsplit(')')
+                .next()
+                .and_then(|rest| rest.split_whitespace().next());
             matches!(state, Some("T" | "t" | "Z" | "X"))
         })
     })
@@ -120,8 +128,14 @@ mod imp {
             Signal::Continue => "-CONT",
             Signal::Kill => "-KILL",
         };
-        let status = std::process::Command::new("kill").args([name, &pid.to_string()]).status()?;
-        if status.success() { Ok(()) } else { Err(io::Error::other("kill failed")) }
+        let status = std::process::Command::new("kill")
+            .args([name, &pid.to_string()])
+            .status()?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(io::Error::other("kill failed"))
+        }
     }
 
     pub fn die_with_parent() -> io::Result<()> {

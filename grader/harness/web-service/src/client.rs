@@ -121,7 +121,10 @@ impl Connection {
             let response = self.sender.send_request(request).await.map_err(broken)?;
             let status = response.status().as_u16();
             let limited = http_body_util::Limited::new(response.into_body(), MAX_BODY);
-            let body = limited.collect().await.map_err(|e| Failure::Broken(e.to_string()))?;
+            let body = limited
+                .collect()
+                .await
+                .map_err(|e| Failure::Broken(e.to_string()))?;
             Ok(Reply {
                 status,
                 body: body.to_bytes(),

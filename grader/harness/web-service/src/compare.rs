@@ -29,7 +29,10 @@ pub struct Mask<'a> {
 /// The first difference between `expected` and `actual`, in words; `None` when they agree.
 pub fn difference(expected: &Reply, actual: &Reply, mask: Mask<'_>) -> Option<String> {
     if expected.status != actual.status {
-        return Some(format!("status {} where {} was expected", actual.status, expected.status));
+        return Some(format!(
+            "status {} where {} was expected",
+            actual.status, expected.status
+        ));
     }
     let parse = |r: &Reply| serde_json::from_slice::<Value>(&r.body).ok();
     match (parse(expected), parse(actual)) {
@@ -52,7 +55,9 @@ fn masked(value: &mut Value, mask: Mask<'_>) {
     }
     if let Some(items) = value.as_array_mut() {
         for item in items {
-            let probed = item["id"].as_u64().is_some_and(|id| mask.prices_of.contains(&(id as u32)));
+            let probed = item["id"]
+                .as_u64()
+                .is_some_and(|id| mask.prices_of.contains(&(id as u32)));
             if probed && let Some(object) = item.as_object_mut() {
                 object.remove("price_cents");
             }
@@ -62,7 +67,13 @@ fn masked(value: &mut Value, mask: Mask<'_>) {
 
 /// The first place where two JSON values differ, as a path and both values.
 pub fn first_difference(path: &str, expected: &Value, actual: &Value) -> Option<String> {
-    let at = |p: &str| if p.is_empty() { "the body".to_string() } else { p.to_string() };
+    let at = |p: &str| {
+        if p.is_empty() {
+            "the body".to_string()
+        } else {
+            p.to_string()
+        }
+    };
     match (expected, actual) {
         (Value::Object(e), Value::Object(a)) => {
             for (key, ev) in e {
@@ -82,7 +93,12 @@ pub fn first_difference(path: &str, expected: &Value, actual: &Value) -> Option<
         }
         (Value::Array(e), Value::Array(a)) => {
             if e.len() != a.len() {
-                return Some(format!("{} has {} entries where {} were expected", at(path), a.len(), e.len()));
+                return Some(format!(
+                    "{} has {} entries where {} were expected",
+                    at(path),
+                    a.len(),
+                    e.len()
+                ));
             }
             e.iter()
                 .zip(a)
@@ -102,8 +118,11 @@ pub fn first_difference(path: &str, expected: &Value, actual: &Value) -> Option<
 /// The first table row where two databases differ, in words; `None` when every row agrees.
 pub fn database_difference(expected: &Path, actual: &Path) -> Result<Option<String>, String> {
     let open = |path: &Path| {
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|e| format!("opening {}: {e}", path.display()))
+        Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| format!("opening {}: {e}", path.display()))
     };
     let (e, a) = (open(expected)?, open(actual)?);
     for (table, order) in TABLES {
@@ -119,7 +138,8 @@ pub fn database_difference(expected: &Path, actual: &Path) -> Result<Option<Stri
                         .map(|v| v.join(", "))
                 })
                 .map_err(|e| format!("{table}: {e}"))?;
-            rows.collect::<rusqlite::Result<Vec<_>>>().map_err(|e| format!("{table}: {e}"))
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+                .map_err(|e| format!("{table}: {e}"))
         };
         let (want, got) = match (rows(&e), rows(&a)) {
             (Ok(w), Ok(g)) => (w, g),
@@ -160,18 +180,53 @@ mod tests {
     #[test]
     fn answers_agree_to_rounding_and_masks() {
         let none = Mask::default();
-        assert_eq!(difference(&reply(200, r#"{"a":1.5}"#), &reply(200, r#"{"a": 1.5000000000001}"#), none), None);
-        assert!(difference(&reply(200, r#"{"a":1}"#), &reply(201, r#"{"a":1}"#), none).unwrap().contains("status"));
-        let d = difference(&reply(200, r#"[{"id":1,"x":[1,2]}]"#), &reply(200, r#"[{"id":1,"x":[1,3]}]"#), none);
+        assert_eq!(
+            difference(
+                &reply(200, r#"{"a":1.5}"#),
+                &reply(200, r#"{"a": 1.5000000000001}"#),
+                none
+            ),
+            None
+        );
+        assert!(
+            difference(&reply(200, r#"{"a":1}"#), &reply(201, r#"{"a":1}"#), none)
+                .unwrap()
+                .contains("status")
+        );
+        let d = difference(
+            &reply(200, r#"[{"id":1,"x":[1,2]}]"#),
+            &reply(200, r#"[{"id":1,"x":[1,3]}]"#),
+            none,
+        );
         assert_eq!(d.as_deref(), Some("[0].x[1] is 3 where 2 was expected"));
-        let new_id = Mask { new_id: true, prices_of: &[] };
-        assert_eq!(difference(&reply(201, r#"{"id":5,"t":2}"#), &reply(201, r#"{"id":6,"t":2}"#), new_id), None);
-        let prices = Mask { new_id: false, prices_of: &[7] };
-        let (e, a) = (r#"[{"id":7,"price_cents":1},{"id":8,"price_cents":1}]"#, r#"[{"id":7,"price_cents":2},{"id":8,"price_cents":1}]"#);
+        let new_id = Mask {
+            new_id: true,
+            prices_of: &[],
+        };
+        assert_eq!(
+            difference(
+                &reply(201, r#"{"id":5,"t":2}"#),
+                &reply(201, r#"{"id":6,"t":2}"#),
+                new_id
+            ),
+            None
+        );
+        let prices = Mask {
+            new_id: false,
+            prices_of: &[7],
+        };
+        let (e, a) = (
+            r#"[{"id":7,"price_cents":1},{"id":8,"price_cents":1}]"#,
+            r#"[{"id":7,"price_cents":2},{"id":8,"price_cents":1}]"#,
+        );
         assert_eq!(difference(&reply(200, e), &reply(200, a), prices), None);
         let a = r#"[{"id":7,"price_cents":1},{"id":8,"price_cents":2}]"#;
         assert!(difference(&reply(200, e), &reply(200, a), prices).is_some());
         assert!(difference(&reply(404, ""), &reply(404, "x"), none).is_some());
-        assert!(difference(&reply(200, "{}"), &reply(200, "{} trailing"), none).unwrap().contains("not JSON"));
+        assert!(
+            difference(&reply(200, "{}"), &reply(200, "{} trailing"), none)
+                .unwrap()
+                .contains("not JSON")
+        );
     }
 }

@@ -65,7 +65,12 @@ impl Task for Diagnosis {
         };
         let findings = match toml::from_str::<Findings>(self.findings) {
             Ok(findings) => findings.bottlenecks,
-            Err(e) => return unreadable(self.findings, format!("findings.toml does not parse: {}", e.message())),
+            Err(e) => {
+                return unreadable(
+                    self.findings,
+                    format!("findings.toml does not parse: {}", e.message()),
+                );
+            }
         };
         if let Some((part, cause)) = findings
             .iter()
@@ -129,7 +134,10 @@ mod tests {
         Diagnosis::new(findings).grade(&Request {
             task: "diagnosis".into(),
             seed: 1,
-            checks: vec![Check::Diagnosis { truth, max_per_part: 2 }],
+            checks: vec![Check::Diagnosis {
+                truth,
+                max_per_part: 2,
+            }],
             budget_s: 1.0,
             heap_profile: None,
             first_call_n: None,
@@ -151,7 +159,10 @@ mod tests {
         assert_eq!(verdict(grade(half)), Verdict::Fail);
         let everything = "[bottlenecks]\n\"GET /a\" = [\"missing-index\", \"n-plus-one\", \"global-lock\"]\nservice = [\"global-lock\"]\n";
         assert_eq!(verdict(grade(everything)), Verdict::Fail);
-        assert!(matches!(grade("[bottlenecks]\nservice = [\"slow\"]\n"), Response::WrongAnswer(_)));
+        assert!(matches!(
+            grade("[bottlenecks]\nservice = [\"slow\"]\n"),
+            Response::WrongAnswer(_)
+        ));
         assert!(matches!(grade("bottlenecks = 3"), Response::WrongAnswer(_)));
     }
 }

@@ -61,10 +61,14 @@ pub fn service_figures(runs: &[RoundRun], mixed_requests: usize) -> ServiceFigur
     let mut by_class: BTreeMap<Class, Histogram<u64>> = BTreeMap::new();
     let mut light = histogram();
     for run in runs {
-        let answered = run.mixed.iter().chain(&run.heavy).chain(run.light.iter().filter_map(|s| match s {
-            SlotAnswer::Light(a) => Some(a),
-            SlotAnswer::Probe(_) => None,
-        }));
+        let answered = run
+            .mixed
+            .iter()
+            .chain(&run.heavy)
+            .chain(run.light.iter().filter_map(|s| match s {
+                SlotAnswer::Light(a) => Some(a),
+                SlotAnswer::Probe(_) => None,
+            }));
         for a in answered {
             let micros = a.latency.as_micros().max(1) as u64;
             let _ = by_class.entry(a.class).or_insert_with(histogram).record(micros);
@@ -75,7 +79,11 @@ pub fn service_figures(runs: &[RoundRun], mixed_requests: usize) -> ServiceFigur
     }
     let seconds = |micros: u64| micros as f64 / 1e6;
     ServiceFigures {
-        requests_per_second: if rates.is_empty() { f64::NAN } else { median(&rates) },
+        requests_per_second: if rates.is_empty() {
+            f64::NAN
+        } else {
+            median(&rates)
+        },
         endpoints: by_class
             .iter()
             .map(|(class, h)| EndpointFigures {
@@ -132,6 +140,9 @@ mod tests {
         assert_eq!((m.verdict, m.value, m.samples), (Verdict::Pass, Some(10.0), 10));
         let low = ratio_measurement("throughput", &vec![2.0; 12], 5.0, evidence.clone());
         assert_eq!(low.verdict, Verdict::Fail);
-        assert_eq!(ratio_measurement("throughput", &nine, 5.0, evidence).verdict, Verdict::Inconclusive);
+        assert_eq!(
+            ratio_measurement("throughput", &nine, 5.0, evidence).verdict,
+            Verdict::Inconclusive
+        );
     }
 }

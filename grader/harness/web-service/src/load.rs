@@ -16,7 +16,7 @@ use tokio::time::Instant;
 pub const MIXED_CONNECTIONS: usize = 8;
 
 /// Connections sending heavy requests in the responsiveness phase.
-pub const HEAVY_CONNECTIONS: usize = 4;
+pub const HEAVY_CONNECTIONS: usize = 2;
 
 /// No request may take longer (unless told otherwise): a server that leaves one unanswered this
 /// long has hung.
@@ -179,7 +179,14 @@ async fn responsiveness_phase(
 ) -> Result<(Vec<Answered>, Vec<SlotAnswer>), Unanswered> {
     let stop = Arc::new(AtomicBool::new(false));
     let heavy_answers: Answers = Arc::new(Mutex::new(vec![None; heavy.len()]));
-    let heavy_set = closed_loop(port, heavy, HEAVY_CONNECTIONS, stop.clone(), heavy_answers.clone(), limit);
+    let heavy_set = closed_loop(
+        port,
+        heavy,
+        HEAVY_CONNECTIONS,
+        stop.clone(),
+        heavy_answers.clone(),
+        limit,
+    );
     // The heavy requests get a head start of one interval, so the first light request meets them.
     let start = Instant::now() + Duration::from_millis(LIGHT_INTERVAL_MS);
     let mut light_set = JoinSet::new();
@@ -190,12 +197,13 @@ async fn responsiveness_phase(
             tokio::time::sleep_until(due).await;
             let answer = match &slot {
                 Slot::Light(request) => {
-                    let reply = send_once(port, &request.call, limit)
-                        .await
-                        .map_err(|failure| Unanswered {
-                            request: request.clone(),
-                            failure,
-                        })?;
+                    let reply =
+                        send_once(port, &request.call, limit)
+                            .await
+                            .map_err(|failure| Unanswered {
+                                request: request.clone(),
+                                failure,
+                            })?;
                     SlotAnswer::Light(Answered {
                         class: request.class,
                         reply,

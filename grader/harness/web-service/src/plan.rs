@@ -6,10 +6,10 @@ use crate::client::Call;
 use fastrand::Rng;
 
 /// Requests in each round's mixed workload (the throughput phase).
-pub const MIXED_REQUESTS: usize = 80;
+pub const MIXED_REQUESTS: usize = 60;
 
 /// Light requests in each round's responsiveness phase, one every [`LIGHT_INTERVAL_MS`].
-pub const LIGHT_REQUESTS: usize = 50;
+pub const LIGHT_REQUESTS: usize = 40;
 
 /// The open-loop schedule of light requests, in milliseconds.
 pub const LIGHT_INTERVAL_MS: u64 = 10;
@@ -178,11 +178,19 @@ pub fn sequence(rng: &mut Rng, catalog: &Catalog) -> Vec<Planned> {
     for _ in 0..10 {
         out.push(planned(Class::CustomerOrders, customer_orders(any_customer(rng))));
     }
-    out.push(planned(Class::CustomerOrders, customer_orders(catalog.customers + 7)));
+    out.push(planned(
+        Class::CustomerOrders,
+        customer_orders(catalog.customers + 7),
+    ));
     for limit in [None, Some(1), Some(5), Some(50)] {
         out.push(planned(Class::Search, search(&query(rng, catalog), limit)));
     }
-    for bad in [search("", None), search(&"x".repeat(33), None), search("lamp", Some(0)), search("lamp", Some(51))] {
+    for bad in [
+        search("", None),
+        search(&"x".repeat(33), None),
+        search("lamp", Some(0)),
+        search("lamp", Some(51)),
+    ] {
         out.push(planned(Class::Search, bad));
     }
     for limit in [None, Some(1), Some(50)] {
@@ -222,7 +230,10 @@ pub fn sequence(rng: &mut Rng, catalog: &Catalog) -> Vec<Planned> {
         out.push(planned(Class::Product, product(id)));
         out.push(planned(Class::SetPrice, set_price(id, rng.i64(1..=10_000_000))));
         out.push(planned(Class::Product, product(id)));
-        out.push(planned(Class::Search, search(&name_word(catalog, id, rng), Some(50))));
+        out.push(planned(
+            Class::Search,
+            search(&name_word(catalog, id, rng), Some(50)),
+        ));
     }
     for bad in [0, 10_000_001] {
         out.push(planned(Class::SetPrice, set_price(any_product(rng), bad)));
@@ -231,10 +242,19 @@ pub fn sequence(rng: &mut Rng, catalog: &Catalog) -> Vec<Planned> {
     // Errors: nothing may be written.
     let p = any_product(rng);
     let q = any_product(rng);
-    for items in [vec![], vec![(p, 1), (p, 2)], vec![(p, 0)], vec![(p, 101)], vec![(p, 1), (catalog.products + 3, 1)]] {
+    for items in [
+        vec![],
+        vec![(p, 1), (p, 2)],
+        vec![(p, 0)],
+        vec![(p, 101)],
+        vec![(p, 1), (catalog.products + 3, 1)],
+    ] {
         out.push(planned(Class::PlaceOrder, next_order(rng, &items)));
     }
-    out.push(planned(Class::PlaceOrder, order(catalog.customers + 1, 1_850_000_000, &[(p, 1)])));
+    out.push(planned(
+        Class::PlaceOrder,
+        order(catalog.customers + 1, 1_850_000_000, &[(p, 1)]),
+    ));
     out.push(planned(
         Class::PlaceOrder,
         Call::with_body("POST", "/orders", r#"{"customer_id":1,"items":"#.into()),
@@ -246,7 +266,10 @@ pub fn sequence(rng: &mut Rng, catalog: &Catalog) -> Vec<Planned> {
         out.push(planned(Class::PlaceOrder, next_order(rng, &[(scarce, 100)])));
         left -= 100;
     }
-    out.push(planned(Class::PlaceOrder, next_order(rng, &[(q, 1), (scarce, 100)])));
+    out.push(planned(
+        Class::PlaceOrder,
+        next_order(rng, &[(q, 1), (scarce, 100)]),
+    ));
     out.push(planned(Class::Product, product(scarce)));
     out.push(planned(Class::Product, product(q)));
     out.push(planned(Class::TopSellers, top_sellers(Some(50))));
@@ -311,7 +334,10 @@ pub fn round(rng: &mut Rng, catalog: &Catalog, index: usize, probes: usize) -> R
         if rng.bool() {
             planned(Class::Search, search(&query(rng, catalog), Some(10)))
         } else {
-            planned(Class::TopSellers, top_sellers(Some(rng.i64(1..=TOP_LIMIT as i64))))
+            planned(
+                Class::TopSellers,
+                top_sellers(Some(rng.i64(1..=TOP_LIMIT as i64))),
+            )
         }
     };
     let mut mixed = Vec::with_capacity(MIXED_REQUESTS);
@@ -322,16 +348,22 @@ pub fn round(rng: &mut Rng, catalog: &Catalog, index: usize, probes: usize) -> R
             6 => heavy_one(rng),
             7 => load_order(rng),
             8 => planned(Class::CustomerOrders, customer_orders(rng.u32(1..=readers))),
-            _ => heavy_one(rng),
+            _ => planned(Class::Product, product(readable_product(rng))),
         });
     }
     rng.shuffle(&mut mixed);
     let heavy = (0..HEAVY_REQUESTS).map(|_| heavy_one(rng)).collect();
+    // Each probe of a round changes a product of its own: two probes of one product could
+    // overlap when a server queues them, and the read would see the other probe's price.
+    let mut probed = catalog.probed.clone();
+    rng.shuffle(&mut probed);
+    let mut probed = probed.into_iter();
     let light = (0..LIGHT_REQUESTS)
         .map(|slot| {
-            if slot % probe_every == probe_every - 1 {
+            let probe_here = slot % probe_every == probe_every - 1;
+            if let Some(product) = probe_here.then(|| probed.next()).flatten() {
                 Slot::Probe(Probe {
-                    product: catalog.probed[rng.usize(..catalog.probed.len())],
+                    product,
                     price_cents: 100_000 + (index * LIGHT_REQUESTS + slot) as i64,
                 })
             } else {

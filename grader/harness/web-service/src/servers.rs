@@ -153,7 +153,8 @@ impl Server {
     /// Pauses every thread of the server (SIGSTOP), so it uses no CPU while the other server
     /// is measured, and waits until they are all stopped.
     pub fn pause(&mut self) -> Result<(), ServerFailure> {
-        service::send(self.pid(), Signal::Stop).map_err(|e| self.failure(format!("could not be paused: {e}")))?;
+        service::send(self.pid(), Signal::Stop)
+            .map_err(|e| self.failure(format!("could not be paused: {e}")))?;
         if !service::wait_stopped(self.pid(), STOP_WAIT) {
             return Err(self.failure("did not stop when paused".into()));
         }
@@ -162,7 +163,8 @@ impl Server {
 
     /// Resumes a paused server.
     pub fn resume(&mut self) -> Result<(), ServerFailure> {
-        service::send(self.pid(), Signal::Continue).map_err(|e| self.failure(format!("could not be resumed: {e}")))
+        service::send(self.pid(), Signal::Continue)
+            .map_err(|e| self.failure(format!("could not be resumed: {e}")))
     }
 
     /// The exit status, if the server has ended.

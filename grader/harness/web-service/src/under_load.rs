@@ -121,7 +121,11 @@ impl UnderLoad {
         for (i, ((planned, e), a)) in sequence.iter().zip(&expected).zip(&actual).enumerate() {
             if let Some(d) = difference(e, a, Mask::default()) {
                 return Ok(wrong_answer(
-                    format!("the correctness sequence, request {} of {}", i + 1, sequence.len()),
+                    format!(
+                        "the correctness sequence, request {} of {}",
+                        i + 1,
+                        sequence.len()
+                    ),
                     &planned.call,
                     e,
                     a,
@@ -154,12 +158,24 @@ impl UnderLoad {
         for round in 0..MAX_ROUNDS {
             set_phase(format!("load round {}", round + 1));
             let lists = plan::round(&mut rng, &catalog, round, probes.unwrap_or(1));
-            let order = if round % 2 == 0 { [Side::Starter, Side::Subject] } else { [Side::Subject, Side::Starter] };
+            let order = if round % 2 == 0 {
+                [Side::Starter, Side::Subject]
+            } else {
+                [Side::Subject, Side::Starter]
+            };
             let (mut s_run, mut x_run) = (None, None);
             for side in order {
-                let server = if side == Side::Starter { &mut starter } else { &mut subject };
+                let server = if side == Side::Starter {
+                    &mut starter
+                } else {
+                    &mut subject
+                };
                 let run = run_on(server, &lists, self.request_limit).await?;
-                if side == Side::Starter { s_run = Some(run) } else { x_run = Some(run) }
+                if side == Side::Starter {
+                    s_run = Some(run)
+                } else {
+                    x_run = Some(run)
+                }
             }
             let (s_run, x_run) = (s_run.expect("ran"), x_run.expect("ran"));
             if let Some(response) = compare_round(round, &lists, &s_run, &x_run, &catalog) {
@@ -175,14 +191,17 @@ impl UnderLoad {
                             probe.product,
                             probe.price_cents,
                             probe.product,
-                            seen.price_seen.map_or("no price".into(), |p| format!("{p} cents"))
+                            seen.price_seen
+                                .map_or("no price".into(), |p| format!("{p} cents"))
                         ));
                     }
                 }
             }
             throughput.push(s_run.makespan.as_secs_f64() / x_run.makespan.as_secs_f64().max(1e-9));
             let p = light_percentile(&request.checks);
-            light.push(percentile(&s_run.light_seconds(), p) / percentile(&x_run.light_seconds(), p).max(1e-9));
+            light.push(
+                percentile(&s_run.light_seconds(), p) / percentile(&x_run.light_seconds(), p).max(1e-9),
+            );
             starter_runs.push(s_run);
             subject_runs.push(x_run);
             let settled = decided(&throughput, throughput_goal) && decided(&light, light_goal);
@@ -200,24 +219,40 @@ impl UnderLoad {
             starter: service_figures(&starter_runs, MIXED_REQUESTS),
             subject: service_figures(&subject_runs, MIXED_REQUESTS),
         };
-        let measurements = request
-            .checks
-            .iter()
-            .map(|check| match check {
-                Check::Throughput { at_least } => Ok(ratio_measurement("throughput", &throughput, *at_least, load.clone())),
-                Check::LightLatency { at_least, .. } => {
-                    Ok(ratio_measurement("light-latency", &light, *at_least, load.clone()))
-                }
-                Check::Count { counter, at_most, .. } if counter == "stale-reads" => {
-                    Ok(stale_measurement(&stale, probes_sent, *at_most, probes.unwrap_or(1)))
-                }
-                Check::PeakResident { at_most_ratio } => match resident {
-                    (Some(starter), Some(subject)) => Ok(resident_measurement(starter, subject, *at_most_ratio)),
-                    _ => Err(error("the kernel did not tell the servers' peak resident memory".into())),
-                },
-                other => Err(error(format!("under-load cannot measure a {} check", other.metric()))),
-            })
-            .collect::<Result<Vec<_>, _>>();
+        let measurements =
+            request
+                .checks
+                .iter()
+                .map(|check| match check {
+                    Check::Throughput { at_least } => Ok(ratio_measurement(
+                        "throughput",
+                        &throughput,
+                        *at_least,
+                        load.clone(),
+                    )),
+                    Check::LightLatency { at_least, .. } => Ok(ratio_measurement(
+                        "light-latency",
+                        &light,
+                        *at_least,
+                        load.clone(),
+                    )),
+                    Check::Count { counter, at_most, .. } if counter == "stale-reads" => Ok(
+                        stale_measurement(&stale, probes_sent, *at_most, probes.unwrap_or(1)),
+                    ),
+                    Check::PeakResident { at_most_ratio } => match resident {
+                        (Some(starter), Some(subject)) => {
+                            Ok(resident_measurement(starter, subject, *at_most_ratio))
+                        }
+                        _ => Err(error(
+                            "the kernel did not tell the servers' peak resident memory".into(),
+                        )),
+                    },
+                    other => Err(error(format!(
+                        "under-load cannot measure a {} check",
+                        other.metric()
+                    ))),
+                })
+                .collect::<Result<Vec<_>, _>>();
         Ok(match measurements {
             Ok(measurements) => Response::Measured {
                 cases: sequence.len(),
@@ -302,35 +337,72 @@ async fn run_on(server: &mut Server, lists: &plan::Round, limit: Duration) -> Re
         .await
         .map_err(|u: Unanswered| unanswered(server, &u.request, u.failure))?;
     if let Some(status) = server.exited() {
-        return Err(failed(server.failure(format!("exited during the load ({})", crate::servers::describe(status)))).into());
+        return Err(failed(server.failure(format!(
+            "exited during the load ({})",
+            crate::servers::describe(status)
+        )))
+        .into());
     }
     server.pause().map_err(failed)?;
     Ok(run)
 }
 
 /// The first answer under load that differs from the starter's, as a wrong answer.
-fn compare_round(round: usize, lists: &plan::Round, s: &RoundRun, x: &RoundRun, catalog: &Catalog) -> Option<Response> {
+fn compare_round(
+    round: usize,
+    lists: &plan::Round,
+    s: &RoundRun,
+    x: &RoundRun,
+    catalog: &Catalog,
+) -> Option<Response> {
     let mask = |class: Class| Mask {
         new_id: class == Class::PlaceOrder,
-        prices_of: if class == Class::Search { &catalog.probed } else { &[] },
+        prices_of: if class == Class::Search {
+            &catalog.probed
+        } else {
+            &[]
+        },
     };
     let case = |phase: &str, i: usize| format!("load round {}, {phase} request {}", round + 1, i + 1);
     for (i, (e, a)) in s.mixed.iter().zip(&x.mixed).enumerate() {
         if let Some(d) = difference(&e.reply, &a.reply, mask(e.class)) {
-            return Some(wrong_answer(case("mixed", i), &lists.mixed[i].call, &e.reply, &a.reply, d, &[]));
+            return Some(wrong_answer(
+                case("mixed", i),
+                &lists.mixed[i].call,
+                &e.reply,
+                &a.reply,
+                d,
+                &[],
+            ));
         }
     }
     for (i, (e, a)) in s.heavy.iter().zip(&x.heavy).enumerate() {
         if let Some(d) = difference(&e.reply, &a.reply, mask(e.class)) {
-            return Some(wrong_answer(case("heavy", i), &lists.heavy[i].call, &e.reply, &a.reply, d, &[]));
+            return Some(wrong_answer(
+                case("heavy", i),
+                &lists.heavy[i].call,
+                &e.reply,
+                &a.reply,
+                d,
+                &[],
+            ));
         }
     }
     for (i, (e, a)) in s.light.iter().zip(&x.light).enumerate() {
         let (call, e, a) = match (e, a, &lists.light[i]) {
-            (SlotAnswer::Light(e), SlotAnswer::Light(a), plan::Slot::Light(p)) => (p.call.clone(), &e.reply, &a.reply),
+            (SlotAnswer::Light(e), SlotAnswer::Light(a), plan::Slot::Light(p)) => {
+                (p.call.clone(), &e.reply, &a.reply)
+            }
             (SlotAnswer::Probe(e), SlotAnswer::Probe(a), plan::Slot::Probe(p)) => {
                 if let Some(d) = difference(&e.read, &a.read, Mask::default()) {
-                    return Some(wrong_answer(case("probe", i), &p.read(), &e.read, &a.read, d, &[]));
+                    return Some(wrong_answer(
+                        case("probe", i),
+                        &p.read(),
+                        &e.read,
+                        &a.read,
+                        d,
+                        &[],
+                    ));
                 }
                 (p.write(), &e.write, &a.write)
             }
@@ -343,8 +415,16 @@ fn compare_round(round: usize, lists: &plan::Round, s: &RoundRun, x: &RoundRun, 
     None
 }
 
-fn wrong_answer(case: String, call: &Call, expected: &crate::client::Reply, actual: &crate::client::Reply, difference: String, before: &[Planned]) -> Response {
-    let shown = |r: &crate::client::Reply| shorten(&format!("{} {}", r.status, String::from_utf8_lossy(&r.body)));
+fn wrong_answer(
+    case: String,
+    call: &Call,
+    expected: &crate::client::Reply,
+    actual: &crate::client::Reply,
+    difference: String,
+    before: &[Planned],
+) -> Response {
+    let shown =
+        |r: &crate::client::Reply| shorten(&format!("{} {}", r.status, String::from_utf8_lossy(&r.body)));
     let input = if before.is_empty() {
         call.to_string()
     } else {
@@ -382,14 +462,21 @@ fn stale_measurement(stale: &[String], probes: usize, at_most: u64, per_round: u
         confidence: 1.0,
         unit: "stale reads".into(),
         goal: Goal::AtMost(at_most as f64),
-        verdict: if stale.len() as u64 <= at_most { Verdict::Pass } else { Verdict::Fail },
+        verdict: if stale.len() as u64 <= at_most {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
         samples: probes,
         evidence: Evidence::Count {
             counter: "stale-reads".into(),
             n: per_round,
             limit: at_most,
             detail: Some(match stale.first() {
-                Some(first) => format!("{} of {probes} reads after a price change were stale; the first: {first}", stale.len()),
+                Some(first) => format!(
+                    "{} of {probes} reads after a price change were stale; the first: {first}",
+                    stale.len()
+                ),
                 None => format!("all {probes} reads after a price change showed the new price"),
             }),
         },
@@ -407,7 +494,11 @@ fn resident_measurement(starter: u64, subject: u64, ratio: f64) -> Measurement {
         confidence: 1.0,
         unit: "bytes".into(),
         goal: Goal::AtMost(threshold as f64),
-        verdict: if subject <= threshold { Verdict::Pass } else { Verdict::Fail },
+        verdict: if subject <= threshold {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
         samples: 1,
         evidence: Evidence::Resident {
             starter_bytes: starter,
@@ -420,7 +511,11 @@ fn resident_measurement(starter: u64, subject: u64, ratio: f64) -> Measurement {
 /// A server's failure: the subject's is the learner's; the starter's is the grader's.
 fn failed(failure: ServerFailure) -> Stop {
     match failure.side {
-        Side::Starter => error(format!("the starter's server {}: {}", failure.what, failure.output)).into(),
+        Side::Starter => error(format!(
+            "the starter's server {}: {}",
+            failure.what, failure.output
+        ))
+        .into(),
         Side::Subject => Stop::Respond(Response::ServerFailed {
             message: match failure.port {
                 0 => format!("{} {}", failure.side.label(), failure.what),
@@ -437,11 +532,19 @@ fn end_of(failure: &ServerFailure) -> ServerEnd {
         return ServerEnd::OutOfMemory;
     }
     if let Some(rest) = failure.what.split("killed by signal ").nth(1) {
-        let signal = rest.split(|c: char| !c.is_ascii_digit()).next().and_then(|s| s.parse().ok());
-        return ServerEnd::Killed { signal: signal.unwrap_or(0) };
+        let signal = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|s| s.parse().ok());
+        return ServerEnd::Killed {
+            signal: signal.unwrap_or(0),
+        };
     }
     if let Some(rest) = failure.what.split("exit status ").nth(1) {
-        let code = rest.split(|c: char| !c.is_ascii_digit()).next().and_then(|s| s.parse().ok());
+        let code = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .and_then(|s| s.parse().ok());
         return ServerEnd::Exited { code };
     }
     ServerEnd::Hung

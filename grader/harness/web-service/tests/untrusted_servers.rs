@@ -84,12 +84,7 @@ fixture!(StaleProducts, |listener, database| serve_with(
         static PAGES: Mutex<Option<Pages>> = Mutex::new(None);
         let path = request.uri().path().to_string();
         let cacheable = request.method() == "GET" && path.starts_with("/products/");
-        let cached = PAGES
-            .lock()
-            .unwrap()
-            .get_or_insert_default()
-            .get(&path)
-            .cloned();
+        let cached = PAGES.lock().unwrap().get_or_insert_default().get(&path).cloned();
         if cacheable && let Some((status, body)) = cached {
             let status = axum::http::StatusCode::from_u16(status).unwrap();
             return (status, [("content-type", "application/json")], body).into_response();
@@ -150,7 +145,11 @@ fixture!(Snoops, |_listener, database| {
         std::process::Command::new("true").status().is_ok(),
     ];
     eprintln!("snoop attempts that worked: {attempts:?}");
-    std::process::exit(if attempts.iter().any(|&worked| worked) { 7 } else { 9 })
+    std::process::exit(if attempts.iter().any(|&worked| worked) {
+        7
+    } else {
+        9
+    })
 });
 
 /// Runs this binary as the fixture's server.
@@ -258,7 +257,11 @@ fn main() -> ExitCode {
             )
         }),
         ("a server that never answers", || {
-            expect_server_failure("never-ready", |e| e == ServerEnd::Hung, "did not answer GET /health")
+            expect_server_failure(
+                "never-ready",
+                |e| e == ServerEnd::Hung,
+                "did not answer GET /health",
+            )
         }),
         ("a server that crashes under load", || {
             expect_server_failure(

@@ -319,7 +319,7 @@ pub fn create(path: &Path, seed: u64) -> rusqlite::Result<()> {
         ));
     }
     let mut conn = Connection::open(path)?;
-    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
+    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536;")?;
     let mut rng = fastrand::Rng::with_seed(seed);
 
     let tx = conn.transaction()?;

@@ -30,10 +30,11 @@ pub async fn top_sellers(
     let limit = check_limit(params.limit)?;
     let db = state.db.lock().await;
     let mut statement = db.prepare(
-        "SELECT oi.product_id, p.name, SUM(oi.quantity) AS units
-         FROM order_items oi JOIN products p ON p.id = oi.product_id
-         GROUP BY oi.product_id
-         ORDER BY units DESC, oi.product_id ASC
+        "SELECT sold.product_id, p.name, sold.units
+         FROM (SELECT product_id, SUM(quantity) AS units
+               FROM order_items GROUP BY product_id) AS sold
+         JOIN products p ON p.id = sold.product_id
+         ORDER BY sold.units DESC, sold.product_id ASC
          LIMIT ?1",
     )?;
     let sellers = statement
