@@ -184,6 +184,8 @@ pub fn starter_crate(root: &Path, chapter: &Chapter) -> Result<Files> {
         layout.dir(Role::Exercise),
     );
     manifest.push_str(WORKSPACE_PACKAGE);
+    // The yardstick is the library: an exercise's binaries (a server's `main`) stay unbuilt here.
+    manifest.push_str("autobins = false\n");
     if let Some(dependencies) = cargo.get("dependencies").and_then(|d| d.as_table())
         && !dependencies.is_empty()
     {

@@ -138,7 +138,7 @@ mod tests {
         };
         let m = ratio_measurement("throughput", &ten, 5.0, evidence.clone());
         assert_eq!((m.verdict, m.value, m.samples), (Verdict::Pass, Some(10.0), 10));
-        let low = ratio_measurement("throughput", &vec![2.0; 12], 5.0, evidence.clone());
+        let low = ratio_measurement("throughput", &[2.0; 12], 5.0, evidence.clone());
         assert_eq!(low.verdict, Verdict::Fail);
         assert_eq!(
             ratio_measurement("throughput", &nine, 5.0, evidence).verdict,

@@ -340,8 +340,7 @@ async fn run_on(server: &mut Server, lists: &plan::Round, limit: Duration) -> Re
         return Err(failed(server.failure(format!(
             "exited during the load ({})",
             crate::servers::describe(status)
-        )))
-        .into());
+        ))));
     }
     server.pause().map_err(failed)?;
     Ok(run)
