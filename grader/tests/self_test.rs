@@ -13,6 +13,9 @@ use support::{grader, json, root, statuses};
 /// no-slower guard, which compares a starter with itself at the edge of its goal's interval.
 const MAY_BE_UNDECIDED: [&str; 2] = ["parallel-speedup", "no-slower"];
 
+/// Times a reference task left undecided by a busy moment is graded again alone.
+const RERUNS: usize = 2;
+
 /// The task's measurements that ended inconclusive, other than those allowed to.
 fn undecided(task: &Value) -> Vec<String> {
     task["measurements"]
@@ -33,6 +36,22 @@ fn references_pass_and_starters_fail() {
     let solutions = grader(&root, &["--solutions", "--json"], &[], &target);
     let report = json(&solutions);
     for task in report["tasks"].as_array().unwrap() {
+        // "Inconclusive" asks for a rerun, as it asks a learner: a reference task whose interval
+        // a busy moment left straddling its goal is graded again alone, up to twice.
+        let mut task = task.clone();
+        for _ in 0..RERUNS {
+            if task["status"] != "inconclusive" || undecided(&task).is_empty() {
+                break;
+            }
+            let id = format!(
+                "{}/{}",
+                task["chapter"].as_str().unwrap(),
+                task["task"].as_str().unwrap()
+            );
+            let again = json(&grader(&root, &["--solutions", "--json", &id], &[], &target));
+            task = again["tasks"][0].clone();
+        }
+        let task = &task;
         let status = task["status"].as_str().unwrap();
         // Passed, or undecided only where a busy machine may leave it (never failed).
         assert!(
