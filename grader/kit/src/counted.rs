@@ -7,7 +7,6 @@ use crate::correctness::{Input, Output};
 use crate::phase::set_phase;
 use crate::protocol::{Evidence, Goal, Measurement, Response, Verdict, in_check_order};
 use crate::spec::{Check, Numbered};
-use crate::stats::decide;
 use crate::task::{Task, TimedTask, fixed_seed};
 use fastrand::Rng;
 
@@ -96,25 +95,18 @@ impl<I: Input, O: Output> Task for CountedTask<I, O> {
 
 /// A count as a measurement: exact, so its interval is the point itself.
 pub fn measurement(count: &Count, n: usize, at_most: u64) -> Measurement {
-    let value = count.value as f64;
-    let goal = Goal::AtMost(at_most as f64);
-    Measurement {
-        metric: count.counter.into(),
-        value: Some(value),
-        low: Some(value),
-        high: Some(value),
-        confidence: 1.0,
-        unit: count.unit.into(),
-        goal,
-        verdict: decide(value, value, goal),
-        samples: 1,
-        evidence: Evidence::Count {
+    crate::measure::exact(
+        count.counter,
+        count.unit,
+        count.value as f64,
+        Goal::AtMost(at_most as f64),
+        Evidence::Count {
             counter: count.counter.into(),
             n,
             limit: at_most,
             detail: count.detail.clone(),
         },
-    }
+    )
 }
 
 #[cfg(test)]

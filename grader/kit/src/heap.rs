@@ -13,7 +13,6 @@ use crate::phase::set_phase;
 use crate::procfs;
 use crate::protocol::{Evidence, Goal, Measurement, Mismatch};
 use crate::spec::{Check, HeapFigure};
-use crate::stats::decide;
 use std::hint::black_box;
 use std::sync::OnceLock;
 
@@ -74,16 +73,7 @@ pub fn threshold(starter: u64, at_most_ratio: Option<f64>, at_most: Option<u64>)
 /// Resident memory now and the peak since the last reset, in bytes, from `/proc/self/status`.
 fn resident() -> Option<(u64, u64)> {
     let status = procfs::read("/proc/self/status")?;
-    let field = |name: &str| {
-        let line = status.lines().find(|l| l.starts_with(name))?;
-        let kib: u64 = line[name.len()..]
-            .trim()
-            .trim_end_matches("kB")
-            .trim()
-            .parse()
-            .ok()?;
-        Some(kib * 1024)
-    };
+    let field = |name: &str| procfs::status_bytes(&status, name);
     Some((field("VmRSS:")?, field("VmHWM:")?))
 }
 
@@ -200,19 +190,12 @@ pub fn measurement(
     threshold: u64,
     resident_growth: Option<u64>,
 ) -> Measurement {
-    let goal = Goal::AtMost(threshold as f64);
-    let value = subject as f64;
-    Measurement {
-        metric: figure.metric().into(),
-        value: Some(value),
-        low: Some(value),
-        high: Some(value),
-        confidence: 1.0,
-        unit: figure.unit().into(),
-        goal,
-        verdict: decide(value, value, goal),
-        samples: 1,
-        evidence: Evidence::Heap {
+    crate::measure::exact(
+        figure.metric(),
+        figure.unit(),
+        subject as f64,
+        Goal::AtMost(threshold as f64),
+        Evidence::Heap {
             figure,
             n,
             starter,
@@ -220,7 +203,7 @@ pub fn measurement(
             threshold,
             resident_growth,
         },
-    }
+    )
 }
 
 #[cfg(test)]

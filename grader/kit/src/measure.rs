@@ -13,6 +13,23 @@ pub const MIN_ROUNDS: usize = 10;
 /// A hard cap on rounds, whatever the budget, so a verdict never waits forever.
 pub const MAX_ROUNDS: usize = 400;
 
+/// An exact figure (a count, a heap figure, findings): its interval is the point itself, one
+/// sample, confidence 1, judged against `goal`.
+pub fn exact(metric: &str, unit: &str, value: f64, goal: Goal, evidence: Evidence) -> Measurement {
+    Measurement {
+        metric: metric.into(),
+        value: Some(value),
+        low: Some(value),
+        high: Some(value),
+        confidence: 1.0,
+        unit: unit.into(),
+        goal,
+        verdict: stats::decide(value, value, goal),
+        samples: 1,
+        evidence,
+    }
+}
+
 /// A source of paired timings.
 pub trait Sampler {
     /// Times the starter and the subject on fresh inputs of size `n` and returns their

@@ -46,6 +46,18 @@ pub fn read(path: &str) -> Option<String> {
     Some(text)
 }
 
+/// A `Vm…:` line of a `/proc/<pid>/status` text, in bytes (the kernel writes kB).
+pub fn status_bytes(status: &str, field: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    let kib: u64 = line[field.len()..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(kib * 1024)
+}
+
 /// Writes `text` to `path` through the handle opened by [`open_all`].
 pub fn write(path: &str, text: &str) -> bool {
     let mut open = OPEN.lock().unwrap_or_else(|e| e.into_inner());
@@ -57,6 +69,13 @@ pub fn write(path: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn status_fields_are_read_in_bytes() {
+        let status = "Name:\tx\nVmPeak:\t  20 kB\nVmHWM:\t    1234 kB\nVmRSS:\t 1000 kB\n";
+        assert_eq!(status_bytes(status, "VmHWM:"), Some(1234 * 1024));
+        assert_eq!(status_bytes(status, "VmSwap:"), None);
+    }
 
     #[cfg(target_os = "linux")]
     #[test]

@@ -153,13 +153,6 @@ mod tests {
         assert_eq!(resident_threshold(999, 0.5), 499);
     }
 
-    #[test]
-    fn vm_fields_are_read_in_bytes() {
-        let status = "Name:\tx\nVmPeak:\t  20 kB\nVmHWM:\t    1234 kB\nVmRSS:\t 1000 kB\n";
-        assert_eq!(vm_field(status, "VmHWM:"), Some(1234 * 1024));
-        assert_eq!(vm_field(status, "VmSwap:"), None);
-    }
-
     #[cfg(target_os = "linux")]
     #[test]
     fn a_paused_child_resumes_and_a_killed_one_ends() {

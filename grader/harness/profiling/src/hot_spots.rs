@@ -3,6 +3,7 @@
 //! grader's tests check it against a real profile of the starter).
 
 use grader_kit::Task;
+use grader_kit::measure::exact;
 use grader_kit::protocol::{Evidence, Goal, Mismatch, Request, Response, Verdict};
 use grader_kit::spec::Check;
 use serde::Deserialize;
@@ -70,22 +71,21 @@ impl Task for HotSpotsTask {
             Verdict::Fail
         };
         let count = found.len() as f64;
+        let evidence = Evidence::Findings {
+            named,
+            found,
+            missed,
+            max_named: *max_named,
+        };
         let measurement = grader_kit::protocol::Measurement {
-            metric: "hot-functions".into(),
-            value: Some(count),
-            low: Some(count),
-            high: Some(count),
-            confidence: 1.0,
-            unit: "functions".into(),
-            goal: Goal::AtLeast(truth.len() as f64),
             verdict,
-            samples: 1,
-            evidence: Evidence::Findings {
-                named,
-                found,
-                missed,
-                max_named: *max_named,
-            },
+            ..exact(
+                "hot-functions",
+                "functions",
+                count,
+                Goal::AtLeast(truth.len() as f64),
+                evidence,
+            )
         };
         Response::Measured {
             cases: 0,

@@ -3,6 +3,7 @@
 //! load's orders and price changes may touch without moving the top sellers), and stocks.
 
 use rusqlite::{Connection, OpenFlags};
+use std::collections::HashSet;
 use std::path::Path;
 
 /// Products the load's orders buy (among the lowest sellers).
@@ -32,6 +33,8 @@ pub struct Catalog {
     pub ordered: Vec<u32>,
     /// Products whose prices the probes change.
     pub probed: Vec<u32>,
+    /// The ordered and probed products together: what no compared read may show.
+    pub written: HashSet<u32>,
     /// Products, by units sold, descending (ties by id): the ranking at the start.
     pub ranking: Vec<(u32, i64)>,
     /// The product with the least stock, and that stock.
@@ -77,11 +80,13 @@ impl Catalog {
             .collect();
         let ordered = lowest[..ORDERED_PRODUCTS.min(lowest.len())].to_vec();
         let probed = lowest[ordered.len()..(ordered.len() + PROBED_PRODUCTS).min(lowest.len())].to_vec();
+        let written = ordered.iter().chain(&probed).copied().collect();
         Ok(Catalog {
             products,
             customers,
             words,
             names,
+            written,
             ordered,
             probed,
             ranking,
@@ -98,7 +103,7 @@ impl Catalog {
         let most_ordered = self
             .ranking
             .iter()
-            .filter(|(id, _)| self.ordered.contains(id) || self.probed.contains(id))
+            .filter(|(id, _)| self.written.contains(id))
             .map(|(_, units)| *units)
             .max()
             .unwrap_or(0);

@@ -3,6 +3,7 @@
 //! chapter's hot functions.
 
 use grader_kit::Task;
+use grader_kit::measure::exact;
 use grader_kit::protocol::{Evidence, Goal, Measurement, Mismatch, Request, Response, Verdict};
 use grader_kit::spec::Check;
 use serde::Deserialize;
@@ -99,24 +100,18 @@ impl Task for Diagnosis {
             Verdict::Fail
         };
         let count = found.len() as f64;
+        let evidence = Evidence::Findings {
+            named,
+            found,
+            missed,
+            max_named: *max_per_part,
+        };
+        let goal = Goal::AtLeast(truth.len() as f64);
         Response::Measured {
             cases: 1,
             measurements: vec![Measurement {
-                metric: "diagnosis".into(),
-                value: Some(count),
-                low: Some(count),
-                high: Some(count),
-                confidence: 1.0,
-                unit: "bottlenecks".into(),
-                goal: Goal::AtLeast(truth.len() as f64),
                 verdict,
-                samples: 1,
-                evidence: Evidence::Findings {
-                    named,
-                    found,
-                    missed,
-                    max_named: *max_per_part,
-                },
+                ..exact("diagnosis", "bottlenecks", count, goal, evidence)
             }],
         }
     }

@@ -36,9 +36,6 @@ grader_kit::subject_api! {
         const FINDINGS: &'static str;
         /// See `web_service::run`.
         fn run(listener: std::net::TcpListener, database: &std::path::Path) -> std::io::Result<()>;
-        /// See `web_service::seed::create` (only the frozen starter's is used).
-        fn create_database(path: &std::path::Path, seed: u64) -> Result<(), String>
-            = seed::create(path, seed).map_err(|e| e.to_string());
     }
 }
 
@@ -67,7 +64,8 @@ pub fn main<S: Api>() -> ExitCode {
     ])
 }
 
-/// Seeds a database with the frozen starter's `seed::create`.
+/// Seeds a database with the frozen starter's `seed::create`: every subject is graded on the
+/// same data, whatever its own copy of the seeding does.
 pub fn seed_with_starter(path: &Path, seed: u64) -> Result<(), String> {
-    Starter::create_database(path, seed)
+    web_service_starter::seed::create(path, seed).map_err(|e| e.to_string())
 }

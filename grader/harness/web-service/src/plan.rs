@@ -312,7 +312,7 @@ pub fn round(rng: &mut Rng, catalog: &Catalog, index: usize, probes: usize) -> R
     let readers = catalog.reading_customers();
     let readable_product = |rng: &mut Rng| loop {
         let p = rng.u32(1..=catalog.products);
-        if !catalog.ordered.contains(&p) && !catalog.probed.contains(&p) {
+        if !catalog.written.contains(&p) {
             return p;
         }
     };

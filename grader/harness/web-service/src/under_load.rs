@@ -16,10 +16,11 @@ use crate::load::{REQUEST_LIMIT, RoundRun, SlotAnswer, Unanswered, run_round};
 use crate::plan::{self, Class, MIXED_REQUESTS, Planned};
 use crate::server::Side;
 use crate::servers::{Program, READY_WAIT, Server, ServerFailure};
-use grader_kit::Task;
+use grader_kit::measure::exact;
 use grader_kit::phase::set_phase;
-use grader_kit::protocol::{Evidence, Goal, Measurement, Mismatch, Request, Response, ServerEnd, Verdict};
+use grader_kit::protocol::{Evidence, Goal, Measurement, Mismatch, Request, Response, ServerEnd};
 use grader_kit::spec::Check;
+use grader_kit::{Count, Task};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -59,17 +60,8 @@ impl UnderLoad {
     }
 }
 
-/// What ends grading early.
-enum Stop {
-    /// The response to give.
-    Respond(Response),
-}
-
-impl From<Response> for Stop {
-    fn from(response: Response) -> Stop {
-        Stop::Respond(response)
-    }
-}
+/// What ends grading early: the response to give.
+type Stop = Response;
 
 impl Task for UnderLoad {
     fn name(&self) -> &str {
@@ -90,7 +82,7 @@ impl Task for UnderLoad {
             }
         };
         match runtime.block_on(self.grade_async(request)) {
-            Ok(response) | Err(Stop::Respond(response)) => response,
+            Ok(response) | Err(response) => response,
         }
     }
 }
@@ -104,7 +96,9 @@ impl UnderLoad {
         (self.create_database)(&seeded, request.seed).map_err(|e| error(format!("seeding: {e}")))?;
         let catalog = Catalog::read(&seeded).map_err(|e| error(format!("reading the seed: {e}")))?;
         if !catalog.top_is_safe_from(plan::most_units_per_product(MAX_ROUNDS)) {
-            return Err(error("the seeded top sellers are too close for the load's orders".into()).into());
+            return Err(error(
+                "the seeded top sellers are too close for the load's orders".into(),
+            ));
         }
         let probes = request.checks.iter().find_map(|c| match c {
             Check::Count { counter, n, .. } if counter == "stale-reads" => Some(*n),
@@ -135,7 +129,7 @@ impl UnderLoad {
             }
         }
         let databases = (db_of(&root, Side::Starter), db_of(&root, Side::Subject));
-        if let Some(d) = database_difference(&databases.0, &databases.1).map_err(error_stop)? {
+        if let Some(d) = database_difference(&databases.0, &databases.1).map_err(error)? {
             return Ok(Response::WrongAnswer(Mismatch {
                 case: "the database after the correctness sequence".into(),
                 input: format!("the {} requests of the sequence", sequence.len()),
@@ -452,59 +446,36 @@ fn shorten(text: &str) -> String {
 }
 
 fn stale_measurement(stale: &[String], probes: usize, at_most: u64, per_round: usize) -> Measurement {
-    let count = stale.len() as f64;
-    Measurement {
-        metric: "stale-reads".into(),
-        value: Some(count),
-        low: Some(count),
-        high: Some(count),
-        confidence: 1.0,
-        unit: "stale reads".into(),
-        goal: Goal::AtMost(at_most as f64),
-        verdict: if stale.len() as u64 <= at_most {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        samples: probes,
-        evidence: Evidence::Count {
-            counter: "stale-reads".into(),
-            n: per_round,
-            limit: at_most,
-            detail: Some(match stale.first() {
-                Some(first) => format!(
-                    "{} of {probes} reads after a price change were stale; the first: {first}",
-                    stale.len()
-                ),
-                None => format!("all {probes} reads after a price change showed the new price"),
-            }),
-        },
-    }
+    let detail = match stale.first() {
+        Some(first) => format!(
+            "{} of {probes} reads after a price change were stale; the first: {first}",
+            stale.len()
+        ),
+        None => format!("all {probes} reads after a price change showed the new price"),
+    };
+    let count = Count {
+        counter: "stale-reads",
+        value: stale.len() as u64,
+        unit: "stale reads",
+        detail: Some(detail),
+    };
+    grader_kit::counted::measurement(&count, per_round, at_most)
 }
 
 fn resident_measurement(starter: u64, subject: u64, ratio: f64) -> Measurement {
     let threshold = grader_kit::service::resident_threshold(starter, ratio);
-    let value = subject as f64;
-    Measurement {
-        metric: "peak-resident".into(),
-        value: Some(value),
-        low: Some(value),
-        high: Some(value),
-        confidence: 1.0,
-        unit: "bytes".into(),
-        goal: Goal::AtMost(threshold as f64),
-        verdict: if subject <= threshold {
-            Verdict::Pass
-        } else {
-            Verdict::Fail
-        },
-        samples: 1,
-        evidence: Evidence::Resident {
-            starter_bytes: starter,
-            subject_bytes: subject,
-            threshold,
-        },
-    }
+    let evidence = Evidence::Resident {
+        starter_bytes: starter,
+        subject_bytes: subject,
+        threshold,
+    };
+    exact(
+        "peak-resident",
+        "bytes",
+        subject as f64,
+        Goal::AtMost(threshold as f64),
+        evidence,
+    )
 }
 
 /// A server's failure: the subject's is the learner's; the starter's is the grader's.
@@ -513,16 +484,15 @@ fn failed(failure: ServerFailure) -> Stop {
         Side::Starter => error(format!(
             "the starter's server {}: {}",
             failure.what, failure.output
-        ))
-        .into(),
-        Side::Subject => Stop::Respond(Response::ServerFailed {
+        )),
+        Side::Subject => Response::ServerFailed {
             message: match failure.port {
                 0 => format!("{} {}", failure.side.label(), failure.what),
                 port => format!("{} (127.0.0.1:{port}) {}", failure.side.label(), failure.what),
             },
             end: end_of(&failure),
             output: failure.output,
-        }),
+        },
     }
 }
 
@@ -558,10 +528,6 @@ fn error(message: String) -> Response {
     Response::Error { message }
 }
 
-fn error_stop(message: String) -> Stop {
-    error(message).into()
-}
-
 fn grader_error(e: std::io::Error) -> Stop {
-    error(e.to_string()).into()
+    error(e.to_string())
 }

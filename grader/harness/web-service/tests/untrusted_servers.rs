@@ -46,9 +46,6 @@ macro_rules! fixture {
             fn run($listener: TcpListener, $database: &Path) -> io::Result<()> {
                 $body
             }
-            fn create_database(path: &Path, seed: u64) -> Result<(), String> {
-                Starter::create_database(path, seed)
-            }
         }
     };
 }
