@@ -22,7 +22,8 @@ const TABLES: [(&str, &str); 5] = [
 pub struct Mask<'a> {
     /// Ignore the top-level `id` (a new order's id depends on which order arrived first).
     pub new_id: bool,
-    /// Ignore `price_cents` of these products in a list (their prices change under load).
+    /// Ignore `price_cents` of these products, in a list or a product page (their prices change
+    /// under load, and a read after a change is judged as fresh or stale, not compared).
     pub prices_of: &'a [u32],
 }
 
@@ -53,15 +54,18 @@ fn masked(value: &mut Value, mask: Mask<'_>) {
     {
         object.remove("id");
     }
-    if let Some(items) = value.as_array_mut() {
-        for item in items {
-            let probed = item["id"]
-                .as_u64()
-                .is_some_and(|id| mask.prices_of.contains(&(id as u32)));
-            if probed && let Some(object) = item.as_object_mut() {
-                object.remove("price_cents");
-            }
+    let unprice = |item: &mut Value| {
+        let probed = item["id"]
+            .as_u64()
+            .is_some_and(|id| mask.prices_of.contains(&(id as u32)));
+        if probed && let Some(object) = item.as_object_mut() {
+            object.remove("price_cents");
         }
+    };
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(unprice),
+        page @ Value::Object(_) => unprice(page),
+        _ => {}
     }
 }
 
@@ -222,6 +226,14 @@ mod tests {
         assert_eq!(difference(&reply(200, e), &reply(200, a), prices), None);
         let a = r#"[{"id":7,"price_cents":1},{"id":8,"price_cents":2}]"#;
         assert!(difference(&reply(200, e), &reply(200, a), prices).is_some());
+        let page = |price: u32, stock: u32| {
+            reply(
+                200,
+                &format!(r#"{{"id":7,"price_cents":{price},"stock":{stock}}}"#),
+            )
+        };
+        assert_eq!(difference(&page(1, 5), &page(2, 5), prices), None);
+        assert!(difference(&page(1, 5), &page(1, 6), prices).is_some());
         assert!(difference(&reply(404, ""), &reply(404, "x"), none).is_some());
         assert!(
             difference(&reply(200, "{}"), &reply(200, "{} trailing"), none)

@@ -73,31 +73,55 @@ fixture!(WrongHistories, |listener, database| serve_with(
 /// Product pages by path: status and body.
 type Pages = HashMap<String, (u16, Vec<u8>)>;
 
+/// Serves product pages from a cache never invalidated once `after` requests have been seen.
+async fn cached_pages(request: Request, next: Next, after: usize) -> HttpResponse {
+    static PAGES: Mutex<Option<Pages>> = Mutex::new(None);
+    let path = request.uri().path().to_string();
+    let seen = SEEN.fetch_add(1, Ordering::Relaxed);
+    let cacheable = seen >= after && request.method() == "GET" && path.starts_with("/products/");
+    let cached = PAGES.lock().unwrap().get_or_insert_default().get(&path).cloned();
+    if cacheable && let Some((status, body)) = cached {
+        let status = axum::http::StatusCode::from_u16(status).unwrap();
+        return (status, [("content-type", "application/json")], body).into_response();
+    }
+    let response = next.run(request).await;
+    if !cacheable {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap().to_vec();
+    PAGES
+        .lock()
+        .unwrap()
+        .get_or_insert_default()
+        .insert(path, (parts.status.as_u16(), bytes.clone()));
+    HttpResponse::from_parts(parts, axum::body::Body::from(bytes))
+}
+
 // A cheat: product pages cached forever, never invalidated.
 fixture!(StaleProducts, |listener, database| serve_with(
     listener,
     database,
+    |request: Request, next: Next| cached_pages(request, next, 0)
+));
+
+// The same cheat, only once the correctness sequence is over: the freshness probes catch it.
+fixture!(StaleUnderLoad, |listener, database| serve_with(
+    listener,
+    database,
+    |request: Request, next: Next| cached_pages(request, next, 200)
+));
+
+// Right one at a time, wrong under load: every order history empty after the sequence.
+fixture!(WrongUnderLoad, |listener, database| serve_with(
+    listener,
+    database,
     |request: Request, next: Next| async move {
-        static PAGES: Mutex<Option<Pages>> = Mutex::new(None);
-        let path = request.uri().path().to_string();
-        let cacheable = request.method() == "GET" && path.starts_with("/products/");
-        let cached = PAGES.lock().unwrap().get_or_insert_default().get(&path).cloned();
-        if cacheable && let Some((status, body)) = cached {
-            let status = axum::http::StatusCode::from_u16(status).unwrap();
-            return (status, [("content-type", "application/json")], body).into_response();
+        let late = SEEN.fetch_add(1, Ordering::Relaxed) > 200;
+        if late && request.uri().path().starts_with("/customers/") {
+            return (axum::http::StatusCode::OK, "[]").into_response();
         }
-        let response = next.run(request).await;
-        if !cacheable {
-            return response;
-        }
-        let (parts, body) = response.into_parts();
-        let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap().to_vec();
-        PAGES
-            .lock()
-            .unwrap()
-            .get_or_insert_default()
-            .insert(path, (parts.status.as_u16(), bytes.clone()));
-        HttpResponse::from_parts(parts, axum::body::Body::from(bytes))
+        next.run(request).await
     }
 ));
 
@@ -156,6 +180,8 @@ fn serve(fixture: &str, side: &[String]) -> ExitCode {
         "never-ready" => web_service_harness::serve::<Starter, NeverReady>(side),
         "wrong-histories" => web_service_harness::serve::<Starter, WrongHistories>(side),
         "stale-products" => web_service_harness::serve::<Starter, StaleProducts>(side),
+        "stale-under-load" => web_service_harness::serve::<Starter, StaleUnderLoad>(side),
+        "wrong-under-load" => web_service_harness::serve::<Starter, WrongUnderLoad>(side),
         "crashes-under-load" => web_service_harness::serve::<Starter, CrashesUnderLoad>(side),
         "hangs-one-search" => web_service_harness::serve::<Starter, HangsOneSearch>(side),
         "snoops" => web_service_harness::serve::<Starter, Snoops>(side),
@@ -239,13 +265,25 @@ fn expect_wrong_answer(fixture: &str, words: &str) {
 
 type Check_ = (&'static str, fn());
 
+fn expect_stale_reads(fixture: &str) {
+    match grade(fixture) {
+        Response::Measured { measurements, .. } => {
+            let stale = measurements.iter().find(|m| m.metric == "stale-reads").unwrap();
+            assert_eq!(stale.verdict, grader_kit::protocol::Verdict::Fail, "{stale:?}");
+            assert!(stale.value.unwrap() >= 1.0, "{stale:?}");
+            nothing_left("");
+        }
+        other => panic!("{fixture}: {other:?}"),
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("serve-fixture") {
         return serve(&args[1], &args[2..]);
     }
     // Libtest's flags (`--nocapture`, a filter) are accepted and ignored: this is one test.
-    let checks: [Check_; 7] = [
+    let checks: [Check_; 9] = [
         ("a server whose run returns", || {
             expect_server_failure(
                 "exits",
@@ -278,6 +316,12 @@ fn main() -> ExitCode {
         }),
         ("a cache never invalidated", || {
             expect_wrong_answer("stale-products", "/products/")
+        }),
+        ("a cache never invalidated, only under load", || {
+            expect_stale_reads("stale-under-load")
+        }),
+        ("a server wrong only under load", || {
+            expect_wrong_answer("wrong-under-load", "load round")
         }),
     ];
     for (name, check) in checks {
