@@ -13,6 +13,7 @@ mod diagnosis;
 mod figures;
 mod load;
 mod plan;
+mod profiled;
 mod server;
 mod servers;
 mod under_load;
@@ -45,8 +46,23 @@ forward_api!(Starter => web_service_starter);
 /// makes this process a server; everything else is the kit's harness command line.
 pub fn main<S: Api>() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("serve") {
-        return server::main::<Starter, S>(&args[1..]);
+    match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["serve", ..] => return server::main::<Starter, S>(&args[1..]),
+        // For `profile`: the database made in a process of its own, which no profiler watches.
+        ["seed", path, seed] => {
+            let seeded = seed
+                .parse()
+                .map_err(|e| format!("{e}"))
+                .and_then(|seed| seed_with_starter(Path::new(path), seed));
+            return match seeded {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("harness error: seeding: {e}");
+                    ExitCode::from(2)
+                }
+            };
+        }
+        _ => {}
     }
     let program = match std::env::current_exe() {
         Ok(path) => Program {
@@ -60,7 +76,7 @@ pub fn main<S: Api>() -> ExitCode {
     };
     grader_kit::harness::main(&[
         &diagnosis::Diagnosis::new(S::FINDINGS),
-        &UnderLoad::new(program, seed_with_starter),
+        &UnderLoad::new(program, seed_with_starter).profiling_with(S::run),
     ])
 }
 

@@ -158,7 +158,7 @@ fn take(answers: &Answers) -> Vec<Answered> {
     taken.into_iter().map_while(|a| a).collect()
 }
 
-async fn throughput_phase(
+pub async fn throughput_phase(
     port: u16,
     list: &[Planned],
     limit: Duration,

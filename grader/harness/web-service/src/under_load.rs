@@ -37,6 +37,7 @@ pub struct UnderLoad {
     create_database: fn(&Path, u64) -> Result<(), String>,
     ready_wait: Duration,
     request_limit: Duration,
+    in_process: Option<crate::profiled::Run>,
 }
 
 impl UnderLoad {
@@ -47,6 +48,16 @@ impl UnderLoad {
             create_database,
             ready_wait: READY_WAIT,
             request_limit: REQUEST_LIMIT,
+            in_process: None,
+        }
+    }
+
+    /// The same task, able to `profile` the subject by running its server with `run` inside
+    /// the profiled process.
+    pub fn profiling_with(self, run: crate::profiled::Run) -> Self {
+        UnderLoad {
+            in_process: Some(run),
+            ..self
         }
     }
 
@@ -70,6 +81,19 @@ impl Task for UnderLoad {
 
     fn runs_learner_code_in_process(&self) -> bool {
         false
+    }
+
+    fn profile(&self, request: &Request) -> bool {
+        let Some(run) = self.in_process else {
+            return false;
+        };
+        match crate::profiled::profile(&self.program, run, request.seed) {
+            Ok(()) => true,
+            Err(message) => {
+                eprintln!("harness error: profiling the server under load: {message}");
+                false
+            }
+        }
     }
 
     fn grade(&self, request: &Request) -> Response {
