@@ -55,6 +55,12 @@ pub struct Cli {
     #[arg(long, value_name = "MIB", default_value_t = 2048, global = true)]
     pub memory_limit: u64,
 
+    /// Judge every speed check on instruction counts (valgrind's callgrind) instead of time:
+    /// the same verdict and figures on any machine for a given seed, for classrooms and CI.
+    /// Needs valgrind (`apt-get install valgrind`).
+    #[arg(long, global = true)]
+    pub exact: bool,
+
     /// Multiply every measurement's time budget: 3 gives an "inconclusive" verdict on a busy
     /// machine three times as long to settle.
     #[arg(long, value_name = "FACTOR", default_value_t = 1.0, global = true)]

@@ -32,6 +32,8 @@ pub struct Settings {
     pub memory_limit_mib: u64,
     /// Multiplies every task's measurement budget.
     pub budget_scale: f64,
+    /// Judges speed on instruction counts under valgrind instead of time (see [`crate::exact`]).
+    pub exact: bool,
 }
 
 /// What the grader is doing, for a progress display.

@@ -69,6 +69,7 @@ fn run(cli: &Cli) -> Result<bool> {
         time_limit_s: cli.time_limit,
         memory_limit_mib: cli.memory_limit,
         budget_scale: cli.budget_scale,
+        exact: cli.exact,
     };
     match &cli.command {
         Some(Command::Profile { target, top, cpu }) => {
@@ -164,6 +165,7 @@ fn grade_and_report(
         grader: env!("CARGO_PKG_VERSION").to_string(),
         seed: settings.seed,
         subject: settings.subject,
+        mode: result::Mode::from_flag(settings.exact),
         passed: tasks.iter().all(|t| t.passed),
         checklist: checklist::assess(manifest, &tasks, saved.as_ref()),
         chapters: result::ChapterInfo::graded(manifest, &tasks),

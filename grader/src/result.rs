@@ -24,6 +24,8 @@ pub struct Report {
     pub seed: u64,
     /// Which code was graded.
     pub subject: Subject,
+    /// How speed was judged: by the clock, or by instructions executed (`--exact`).
+    pub mode: Mode,
     /// True when every graded task passed.
     pub passed: bool,
     /// One entry per graded task, in course order.
@@ -32,6 +34,24 @@ pub struct Report {
     pub checklist: Vec<ChecklistResult>,
     /// The chapters of the graded tasks, in course order, with their titles.
     pub chapters: Vec<ChapterInfo>,
+}
+
+/// How a run judged speed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    /// Interleaved timed rounds, with confidence intervals: what the machine really does.
+    Timed,
+    /// Instructions executed under valgrind's callgrind: the same figures on any machine for
+    /// a given seed, blind to cache misses, I/O waits and contention.
+    Exact,
+}
+
+impl Mode {
+    /// The mode `--exact` asks for.
+    pub fn from_flag(exact: bool) -> Mode {
+        if exact { Mode::Exact } else { Mode::Timed }
+    }
 }
 
 /// A chapter, as the report names it.

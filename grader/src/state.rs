@@ -167,6 +167,7 @@ mod tests {
             grader: "test".into(),
             seed: 1,
             subject,
+            mode: crate::result::Mode::Timed,
             passed,
             tasks: vec![crate::result::TaskResult {
                 chapter: "big-o".into(),

@@ -143,6 +143,7 @@ mod tests {
             grader: "test".into(),
             seed: 1,
             subject: Subject::Exercises,
+            mode: crate::result::Mode::Timed,
             passed: status == Status::Passed,
             tasks: vec![TaskResult {
                 chapter: "big-o".into(),

@@ -392,6 +392,7 @@ pub fn report() -> Report {
         grader: "0.1.0".into(),
         seed: 1234,
         subject: Subject::Exercises,
+        mode: crate::result::Mode::Timed,
         passed: false,
         checklist: checklist::assess(&manifest, &tasks, None),
         chapters: ChapterInfo::graded(&manifest, &tasks),

@@ -235,6 +235,7 @@ mod tests {
             grader: "test".into(),
             seed: 1,
             subject: Subject::Exercises,
+            mode: crate::result::Mode::Timed,
             passed: false,
             checklist: checklist::assess(&manifest, &tasks, Some(&saved)),
             chapters: ChapterInfo::graded(&manifest, &tasks),
