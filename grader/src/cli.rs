@@ -43,6 +43,16 @@ pub struct Cli {
     #[arg(long, value_name = "FILE.html", global = true)]
     pub report: Option<std::path::PathBuf>,
 
+    /// Also write the report as JUnit XML, for CI test reports: one test suite per chapter,
+    /// one test case per task, a failure (with its figures and next step) per task not passed.
+    #[arg(long, value_name = "FILE.xml", global = true)]
+    pub junit: Option<std::path::PathBuf>,
+
+    /// Also write the report as Markdown: the pass count, the checklist and a table of tasks.
+    /// When GITHUB_STEP_SUMMARY is set (in GitHub Actions), it is appended there as well.
+    #[arg(long, value_name = "FILE.md", global = true)]
+    pub markdown: Option<std::path::PathBuf>,
+
     /// Seed for every random input. Each run prints its seed, so it can be reproduced.
     #[arg(long, global = true)]
     pub seed: Option<u64>,
@@ -119,6 +129,23 @@ pub enum Command {
     /// For chapter authors: keep everything derived from the manifest in step with it.
     #[command(subcommand)]
     Dev(DevCommand),
+    /// For instructors: grade several learners' checkouts into one gradebook. Each is graded
+    /// with this workspace's grader, manifest, harnesses and frozen starters; only its
+    /// `exercises/` is taken from the checkout.
+    Roster {
+        /// The learners' checkouts (clones of the workbook), one directory per learner.
+        #[arg(value_name = "DIR", required = true)]
+        dirs: Vec<std::path::PathBuf>,
+
+        /// Grade only this chapter or task, such as `big-o` or `big-o/find-duplicates`
+        /// (repeatable; default: every task).
+        #[arg(long, value_name = "CHAPTER[/TASK]")]
+        only: Vec<String>,
+
+        /// Where to write gradebook.csv and gradebook.json.
+        #[arg(long, value_name = "DIR", default_value = "roster")]
+        out: std::path::PathBuf,
+    },
     /// Show the reference solution of a task you have passed.
     Solution {
         /// The task, such as `big-o/find-duplicates`.
@@ -216,5 +243,37 @@ mod tests {
             Cli::parse_from(["grader", "hint", "big-o/find-duplicates"]).command,
             Some(Command::Hint { .. })
         ));
+    }
+
+    #[test]
+    fn ci_outputs_and_the_roster_parse() {
+        let cli = Cli::parse_from(["grader", "--junit", "g.xml", "--markdown", "g.md", "big-o"]);
+        assert_eq!(cli.junit.as_deref(), Some(std::path::Path::new("g.xml")));
+        assert_eq!(cli.markdown.as_deref(), Some(std::path::Path::new("g.md")));
+        assert_eq!(cli.targets, ["big-o"]);
+        let cli = Cli::parse_from([
+            "grader",
+            "roster",
+            "alice",
+            "bob",
+            "--only",
+            "big-o",
+            "--only",
+            "memory/org-chart",
+            "--seed",
+            "3",
+            "--exact",
+        ]);
+        let Some(Command::Roster { dirs, only, out }) = cli.command else {
+            panic!("not a roster command")
+        };
+        assert_eq!(dirs, [std::path::Path::new("alice"), std::path::Path::new("bob")]);
+        assert_eq!(only, ["big-o", "memory/org-chart"]);
+        assert_eq!(out, std::path::Path::new("roster"));
+        assert_eq!((cli.seed, cli.exact), (Some(3), true));
+        assert!(
+            Cli::try_parse_from(["grader", "roster"]).is_err(),
+            "a roster needs a learner"
+        );
     }
 }

@@ -23,7 +23,7 @@ mod workspace;
 use anyhow::{Context, Result, bail};
 use clap::Parser;
 use cli::{Cli, Command, DevCommand};
-use commands::{hint, list, reset, solution, watch};
+use commands::{hint, list, reset, roster, solution, watch};
 use grade::Settings;
 use layout::Subject;
 use manifest::{Chapter, Manifest, Task};
@@ -97,6 +97,19 @@ fn run(cli: &Cli) -> Result<bool> {
         }
         Some(Command::Dev(_)) => unreachable!("dev commands return before the workspace checks"),
         Some(Command::List) => print!("{}", list::render(&manifest, &load_state(&root))),
+        Some(Command::Roster { dirs, only, out }) => {
+            let options = roster::Options {
+                dirs,
+                only,
+                out,
+                seed,
+                exact: cli.exact,
+                time_limit_s: cli.time_limit,
+                memory_limit_mib: cli.memory_limit,
+                budget_scale: cli.budget_scale,
+            };
+            roster::run(&root, &manifest, &options, cli)?;
+        }
         Some(Command::Reset { chapter, yes }) => return reset_chapter(&root, &manifest, chapter, *yes),
         Some(Command::Solution { target, force }) => {
             let (chapter, task) = grade::select_one(&manifest, target)?;
@@ -191,11 +204,41 @@ fn grade_and_report(
             .with_context(|| format!("writing {}", path.display()))?;
         eprintln!("HTML report written to {}", path.display());
     }
+    write_ci_reports(&report, cli)?;
     if let Some(mut state) = saved {
         state.record(&report);
         state::save(root, &state)?;
     }
     Ok(report)
+}
+
+/// Writes the JUnit and Markdown reports when asked, and appends the Markdown to GitHub
+/// Actions' job summary when `GITHUB_STEP_SUMMARY` names one.
+fn write_ci_reports(report: &Report, cli: &Cli) -> Result<()> {
+    if let Some(path) = &cli.junit {
+        std::fs::write(path, report::junit::render(report))
+            .with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("JUnit report written to {}", path.display());
+    }
+    let summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty());
+    if cli.markdown.is_none() && summary.is_none() {
+        return Ok(());
+    }
+    let markdown = report::markdown::render(report);
+    if let Some(path) = &cli.markdown {
+        std::fs::write(path, &markdown).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("Markdown report written to {}", path.display());
+    }
+    if let Some(path) = summary {
+        let path = Path::new(&path);
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut file| file.write_all(format!("{markdown}\n").as_bytes()))
+            .with_context(|| format!("appending the job summary to {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// Grades a chapter now and again after every save, saying what changed each time.

@@ -1,12 +1,15 @@
-//! Presenting a [`crate::result::Report`]: figures in words, the terminal table, JSON, and a
-//! self-contained HTML page with plots.
+//! Presenting a [`crate::result::Report`]: figures in words, the terminal table, JSON, a
+//! self-contained HTML page with plots, JUnit XML and Markdown for CI.
 
+pub mod brief;
 mod escape;
 pub mod figures;
 pub mod html;
 pub mod json;
+pub mod junit;
+pub mod markdown;
 mod plots;
 #[cfg(test)]
-mod sample;
+pub mod sample;
 mod svg;
 pub mod terminal;
