@@ -2,6 +2,9 @@
 
 use clap::{Parser, Subcommand};
 
+#[cfg(test)]
+mod classroom;
+
 /// Grades the Rust Performance Workbook.
 ///
 /// Builds each chapter in release mode, checks your code's answers against the frozen starter,
