@@ -95,7 +95,10 @@ mod tests {
         assert!(undecided.contains("(interval not reached in"), "{undecided}");
         assert!(undecided.ends_with(": inconclusive"), "{undecided}");
         let one_core = &lines("parallel-sum")[1];
-        assert_eq!(one_core, "parallel-speedup not measured, goal ≥ 1.00×: inconclusive");
+        assert_eq!(
+            one_core,
+            "parallel-speedup not measured, goal ≥ 1.00×: inconclusive"
+        );
         let crossover = &lines("crossover")[0];
         assert_eq!(
             crossover,
