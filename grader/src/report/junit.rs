@@ -61,7 +61,7 @@ fn suite(out: &mut String, report: &Report, chapter: &str, tasks: &[&TaskResult]
     out.push_str("  </testsuite>\n");
 }
 
-/// One task's `<testcase>`: a `<failure>` unless it passed, its figures in `<system-out>`.
+/// One task's `<testcase>`: a `<failure>` unless it passed; a pass's figures in `<system-out>`.
 fn case(out: &mut String, t: &TaskResult) {
     let _ = writeln!(
         out,
@@ -78,8 +78,7 @@ fn case(out: &mut String, t: &TaskResult) {
             status_name(t.status),
             text(&failure_text(t))
         );
-    }
-    if !t.measurements.is_empty() {
+    } else if !t.measurements.is_empty() {
         let _ = writeln!(out, "      <system-out>{}</system-out>", text(&figure_lines(t)));
     }
     out.push_str("    </testcase>\n");
@@ -247,6 +246,11 @@ mod tests {
         assert!(!passed.children().any(|n| n.has_tag_name("failure")));
         let figures = passed.children().find(|n| n.has_tag_name("system-out")).unwrap();
         assert!(figures.text().unwrap().contains("goal ≥ 10.0×: pass"));
+        let failed = case(&doc, "price-lookup");
+        assert!(
+            !failed.children().any(|n| n.has_tag_name("system-out")),
+            "figures once"
+        );
         let seed = doc
             .descendants()
             .find(|n| n.has_tag_name("property") && n.attribute("name") == Some("seed"))
