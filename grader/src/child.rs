@@ -7,8 +7,9 @@
 use anyhow::{Context, Result, bail};
 use grader_kit::protocol::{Handover, Request, Response};
 use grader_kit::sign::{self, KEY_BYTES, MARKER, Signed};
+use std::ffi::OsString;
 use std::io::{Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -55,9 +56,36 @@ pub enum Ending {
     Interfered { reason: String, printed: String },
 }
 
+/// How a harness is started under a tool that watches it (valgrind, in exact mode).
+pub struct Wrapper {
+    /// The tool to start.
+    pub program: OsString,
+    /// The tool's arguments, before the harness's path.
+    pub args: Vec<OsString>,
+    /// The harness's path as the tool is given it.
+    pub harness: PathBuf,
+    /// The working directory.
+    pub dir: PathBuf,
+    /// Environment variables set for it.
+    pub env: Vec<(OsString, OsString)>,
+    /// Runs in the child between `fork` and `exec` (confinement, descriptors).
+    pub pre_exec: Box<dyn FnMut() -> std::io::Result<()> + Send + Sync>,
+}
+
 /// Runs `binary run` in a fresh temporary directory, with the handover on its stdin.
 /// `Err` means the grader could not run the harness, not that the learner's code failed.
 pub fn run(binary: &Path, request: &Request, limits: Limits, scratch: bool) -> Result<Ending> {
+    run_wrapped(binary, request, limits, scratch, None)
+}
+
+/// As [`run`], under `wrapper` when there is one.
+pub fn run_wrapped(
+    binary: &Path,
+    request: &Request,
+    limits: Limits,
+    scratch: bool,
+    wrapper: Option<Wrapper>,
+) -> Result<Ending> {
     let dir = tempfile::Builder::new().prefix("workbook-task-").tempdir()?;
     let scratch_dir = dir.path().join("scratch");
     std::fs::create_dir(&scratch_dir)?;
@@ -69,10 +97,30 @@ pub fn run(binary: &Path, request: &Request, limits: Limits, scratch: bool) -> R
         memory_limit_bytes: limits.memory_bytes,
         scratch: scratch.then(|| scratch_dir.to_string_lossy().into_owned()),
     };
-    let mut command = Command::new(binary);
+    let mut command = match wrapper {
+        None => {
+            let mut command = Command::new(binary);
+            command.current_dir(dir.path());
+            command
+        }
+        Some(wrapper) => {
+            let mut command = Command::new(&wrapper.program);
+            command
+                .args(&wrapper.args)
+                .arg(&wrapper.harness)
+                .current_dir(&wrapper.dir)
+                .envs(wrapper.env);
+            #[cfg(unix)]
+            // SAFETY: the closure only makes system calls on memory prepared before the fork.
+            #[allow(unsafe_code)]
+            unsafe {
+                std::os::unix::process::CommandExt::pre_exec(&mut command, wrapper.pre_exec);
+            }
+            command
+        }
+    };
     command
         .arg("run")
-        .current_dir(dir.path())
         // Criterion, when a task runs the learner's benchmark, writes its estimates here.
         .env("CRITERION_HOME", scratch_dir.join("criterion"))
         // A backtrace would show the harness's frames, not the learner's problem.

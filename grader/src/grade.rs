@@ -7,6 +7,7 @@ mod verdict;
 use crate::audit::audit;
 use crate::child::{self, Ending, Limits};
 use crate::compile::{self, Binaries, Build};
+use crate::exact;
 use crate::layout::Subject;
 use crate::manifest::{Chapter, Manifest, Task};
 use crate::result::TaskResult;
@@ -156,6 +157,12 @@ fn run_task(
         .iter()
         .enumerate()
         .partition(|(_, c)| c.needs_heap_profiler());
+    // In exact mode the speed checks are counted under valgrind, each side in a process of its
+    // own, after the other checks (correctness first) have passed.
+    let counting = settings.exact && task.exact.timed.is_none();
+    let (counted_checks, timed_checks): (Numbered<'_>, Numbered<'_>) = timed_checks
+        .into_iter()
+        .partition(|(_, c)| counting && exact::counts(c));
     let heap_n = grader_kit::task::heap_size(heap_checks.iter().map(|(_, c)| *c));
     let request = |checks: &[(usize, &Check)]| Request {
         task: task.name.clone(),
@@ -164,6 +171,7 @@ fn run_task(
         budget_s: task.budget_s * settings.budget_scale,
         heap_profile: None,
         first_call_n: heap_n,
+        count: None,
     };
     // Only the learner's benchmark (criterion writes its estimates) may open files.
     let scratch = task
@@ -188,6 +196,37 @@ fn run_task(
     };
     // The timed process always runs: it checks correctness on the random and edge cases.
     let timed = run(&timed_checks)?;
+    let timed = if counted_checks.is_empty() {
+        timed
+    } else {
+        let Ending::Responded {
+            response: Response::Measured { cases, measurements },
+            printed,
+        } = timed
+        else {
+            return Ok(timed);
+        };
+        let seed = task_seed(settings.seed, &chapter.name, &task.name);
+        match exact::measure(&binaries.timed, task, &counted_checks, seed, limits)? {
+            exact::Counted::Measured(counted) => Ending::Responded {
+                response: Response::Measured {
+                    cases,
+                    measurements: in_check_order(
+                        (timed_checks.iter().map(|(i, _)| *i).zip(measurements))
+                            .chain(counted)
+                            .collect(),
+                    ),
+                },
+                printed,
+            },
+            exact::Counted::Failed(ending) => return Ok(ending),
+        }
+    };
+    let timed_checks: Numbered<'_> = {
+        let mut all: Numbered<'_> = timed_checks.into_iter().chain(counted_checks).collect();
+        all.sort_by_key(|(i, _)| *i);
+        all
+    };
     if heap_checks.is_empty() {
         return Ok(timed);
     }

@@ -50,6 +50,7 @@ pub fn run(root: &Path, chapter: &Chapter, task: &Task, subject: Subject) -> Res
         budget_s: task.budget_s,
         heap_profile: Some(output_file.display().to_string()),
         first_call_n: None,
+        count: None,
     };
     std::fs::write(&request_file, serde_json::to_vec(&request)?)?;
     let id = chapter.task_id(task);

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod compile;
 mod dev;
+mod exact;
 mod grade;
 mod heap_profile;
 mod layout;
@@ -62,6 +63,9 @@ fn run(cli: &Cli) -> Result<bool> {
         (_, true) => Subject::Starters,
         _ => Subject::Exercises,
     };
+    if cli.exact {
+        exact::require_valgrind()?;
+    }
     let seed = cli.seed.unwrap_or_else(|| fastrand::u64(..));
     let settings = Settings {
         subject,

@@ -119,6 +119,30 @@ pub struct Task {
     /// Where the reference solution's code for this task is, as `path[:anchor]` entries
     /// relative to `solutions/<chapter>/` (shown by `grader solution` once the task passed).
     pub solution: Vec<String>,
+    /// How `--exact` grades the task, where it differs from the timed checks.
+    #[serde(default)]
+    pub exact: Exact,
+}
+
+/// A task's exact mode (`grader --exact`), where it differs from its timed checks. Speed-ups,
+/// no-slower guards, complexity slopes and parallel speed-ups are counted in instructions; a
+/// goal on instructions can differ from the goal on time (the same change saves instructions
+/// and time in different proportions), and smaller inputs keep valgrind quick.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Exact {
+    /// The speed-up goal on instructions (default: the timed goal).
+    #[serde(default)]
+    pub speedup: Option<f64>,
+    /// The input size of the single-size counted checks (default: each check's own).
+    #[serde(default)]
+    pub n: Option<usize>,
+    /// Why the goal or the size differ: required with either.
+    #[serde(default)]
+    pub why: Option<String>,
+    /// The task's speed checks stay timed in exact mode, for this reason.
+    #[serde(default)]
+    pub timed: Option<String>,
 }
 
 impl Chapter {
@@ -185,6 +209,7 @@ impl Manifest {
                     );
                 }
                 ensure!(!task.checks.is_empty(), "{id}: no checks");
+                validate_exact(&id, task)?;
                 ensure!(
                     !task.solution.is_empty(),
                     "{id}: say where its solution is (solution = [\"src/lib.rs:anchor\"])"
@@ -223,6 +248,35 @@ impl Manifest {
     pub fn chapter(&self, name: &str) -> Option<&Chapter> {
         self.chapters.iter().find(|c| c.name == name)
     }
+}
+
+/// A task's `[exact]` table: a changed goal or size says why, a goal keeps the course floor,
+/// and a task left timed changes nothing else.
+fn validate_exact(id: &TaskId, task: &Task) -> Result<()> {
+    let exact = &task.exact;
+    let changed = exact.speedup.is_some() || exact.n.is_some();
+    ensure!(
+        !changed || exact.why.as_deref().is_some_and(|w| !w.trim().is_empty()),
+        "{id}: [exact] changes a goal or a size: say why (why = \"…\")"
+    );
+    ensure!(
+        !(changed && exact.timed.is_some()),
+        "{id}: [exact] leaves the task timed, so it cannot change its counted goals"
+    );
+    if let Some(goal) = exact.speedup {
+        ensure!(
+            goal >= MIN_SPEEDUP,
+            "{id}: an exact speed-up goal of {goal}× is below the course floor of {MIN_SPEEDUP:.2}× (a 30% cut)"
+        );
+        ensure!(
+            task.checks.iter().any(|c| matches!(c, Check::Speedup { .. })),
+            "{id}: [exact] sets a speed-up goal, but the task has no speedup check"
+        );
+    }
+    if let Some(n) = exact.n {
+        ensure!(n > 0, "{id}: [exact] n must be positive");
+    }
+    Ok(())
 }
 
 fn validate_check(id: &TaskId, check: &Check) -> Result<()> {

@@ -104,6 +104,7 @@ pub fn run(
         budget_s: task.budget_s,
         heap_profile: None,
         first_call_n: None,
+        count: None,
     };
     let request_path = dir.path().join("request.json");
     std::fs::write(&request_path, serde_json::to_vec(&request)?)?;

@@ -48,6 +48,20 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// What the figures of a run in this mode are, in plain words.
+    pub fn description(self) -> &'static str {
+        match self {
+            Mode::Timed => "time, in interleaved rounds against the starter, with 99% confidence intervals",
+            Mode::Exact => {
+                "exact mode: instructions executed, counted by valgrind's callgrind, not time. The \
+                 counts repeat on any machine for a given seed, but they do not see cache misses, \
+                 memory bandwidth, I/O waits, lock contention or how wide an instruction is (one \
+                 SIMD instruction counts as one). The crossover, benchmark-accuracy and server \
+                 checks are still timed."
+            }
+        }
+    }
+
     /// The mode `--exact` asks for.
     pub fn from_flag(exact: bool) -> Mode {
         if exact { Mode::Exact } else { Mode::Timed }

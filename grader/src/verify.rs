@@ -187,6 +187,9 @@ fn pass_follows(check: &Check, m: &Measurement, goal: Goal) -> bool {
 fn kind(evidence: &Evidence) -> &'static str {
     match evidence {
         Evidence::Timings { .. } => "timings",
+        Evidence::Instructions { .. } => "instructions",
+        Evidence::InstructionCurves { .. } => "instruction-curves",
+        Evidence::ThreadSplit { .. } => "thread-split",
         Evidence::Curves { .. } => "curves",
         Evidence::Crossover { .. } => "crossover",
         Evidence::BenchmarkFigure { .. } => "benchmark-figure",

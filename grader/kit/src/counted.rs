@@ -41,6 +41,9 @@ impl<I: Input, O: Output> Task for CountedTask<I, O> {
     /// says more than the differing answer the correctness check would show, and ends the
     /// grading of the task.
     fn grade(&self, request: &crate::protocol::Request) -> Response {
+        if request.count.is_some() {
+            return self.timed.grade(request);
+        }
         let (counted, others): (Numbered<'_>, Numbered<'_>) = request
             .checks
             .iter()
@@ -163,6 +166,7 @@ mod tests {
             budget_s: 1.0,
             heap_profile: None,
             first_call_n: None,
+            count: None,
         }
     }
 

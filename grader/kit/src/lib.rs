@@ -9,7 +9,7 @@
 //! [`measure::Sampler`] trait), [`parallel`] (a parallel speed-up and the machine watch behind
 //! it), [`correctness`] (differential testing against the starter), [`inputs`] (input
 //! generators), [`heap`] (the heap figures), [`task`] (a task built from plain functions),
-//! [`counted`] (a task whose scenario is counted), [`service`] (a learner's server as a child
+//! [`counted`] (a task whose scenario is counted), [`exact`] (one side's work, counted under valgrind), [`service`] (a learner's server as a child
 //! process: signals, peak resident memory), [`phase`] (what the harness is doing, for a
 //! panic's report) and [`harness`] (the child process's `main`). No two modules import each
 //! other: [`harness`] runs the tasks, and they record their phase in [`phase`], not in it.
@@ -19,6 +19,7 @@ pub mod clocks;
 pub mod correctness;
 pub mod counted;
 pub mod counting;
+pub mod exact;
 pub mod harness;
 pub mod heap;
 pub mod inputs;

@@ -25,6 +25,10 @@ pub struct Request {
     /// look the same to learner code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_call_n: Option<usize>,
+    /// For `grader --exact`: count one side's work under valgrind instead of grading the
+    /// checks (see [`crate::exact`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<crate::exact::CountRun>,
 }
 
 /// Everything a harness child is given, on its standard input, read to the end before any
@@ -183,6 +187,45 @@ pub enum Evidence {
         starter_seconds: f64,
         /// The subject's median seconds per call.
         subject_seconds: f64,
+    },
+    /// Instructions executed per call at one size, counted by valgrind (`--exact`): the same
+    /// on every run with the same seed.
+    Instructions {
+        /// Input size.
+        n: usize,
+        /// The starter's instructions per call.
+        starter_instructions: f64,
+        /// The subject's instructions per call.
+        subject_instructions: f64,
+    },
+    /// Instructions per call against n for both sides (`--exact`).
+    InstructionCurves {
+        /// The input sizes.
+        sizes: Vec<usize>,
+        /// The starter's instructions per call at each size.
+        starter_instructions: Vec<f64>,
+        /// The subject's instructions per call at each size.
+        subject_instructions: Vec<f64>,
+        /// The starter's log-log slope over the same sizes.
+        starter_exponent: f64,
+        /// The complexity class the goal stands for.
+        target: ComplexityClass,
+    },
+    /// How the subject split its work between threads (`--exact`): the starter's instructions
+    /// over the busiest thread's, the speed-up that split allows on enough cores.
+    ThreadSplit {
+        /// Input size.
+        n: usize,
+        /// The cores the goal is scaled to (fixed in exact mode, whatever the machine).
+        cores: usize,
+        /// The starter's instructions per call, all threads.
+        starter_instructions: f64,
+        /// The subject's instructions per call, all threads.
+        subject_instructions: f64,
+        /// The subject's busiest thread's instructions per call.
+        busiest_thread_instructions: f64,
+        /// The threads that ran the subject's work.
+        threads: usize,
     },
     /// Time against n for both sides (medians over the rounds).
     Curves {

@@ -10,6 +10,9 @@
 
 use std::path::PathBuf;
 
+#[cfg(target_os = "linux")]
+pub mod outside;
+
 /// What file access a task's learner code is allowed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Files {

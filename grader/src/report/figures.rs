@@ -79,6 +79,17 @@ pub fn measured(m: &Measurement) -> String {
             format!("speed {value}× the starter's ({interval})")
         }
         Evidence::Timings { .. } => format!("speed-up {value}× ({interval})"),
+        Evidence::Instructions { .. } if is_guard(m) => {
+            format!("{value}× fewer instructions than the starter's (counted, exact)")
+        }
+        Evidence::Instructions { .. } => format!("{value}× fewer instructions (counted, exact)"),
+        Evidence::ThreadSplit { cores, .. } => {
+            format!("work split allows {value}× on {cores} cores (counted, exact)")
+        }
+        Evidence::InstructionCurves { .. } => format!(
+            "instructions ≈ O(n^{}) (counted, exact)",
+            or_unknown(m.value, |v| format!("{v:.2}"))
+        ),
         Evidence::Parallel { cores: 1, .. } => "one core: parallel speed not graded, correctness only".into(),
         Evidence::Parallel { cores, .. } => {
             format!("speed-up {value}× on {cores} cores ({interval})")
@@ -129,6 +140,20 @@ pub fn goal(m: &Measurement) -> String {
             format!("no slower than {}× the starter's time", number(1.0 / t))
         }
         (Evidence::Timings { .. }, Goal::AtLeast(t)) => format!("≥ {}× faster than the starter", number(t)),
+        (Evidence::Instructions { .. }, Goal::AtLeast(t)) if is_guard(m) => {
+            format!("at most {}× the starter's instructions", number(1.0 / t))
+        }
+        (Evidence::Instructions { .. }, Goal::AtLeast(t)) => {
+            format!("≥ {}× fewer instructions than the starter", number(t))
+        }
+        (Evidence::ThreadSplit { cores, .. }, Goal::AtLeast(t)) => format!(
+            "≥ {}× (1 + {} × ({cores} − 1) cores)",
+            number(t),
+            number((t - 1.0) / (*cores as f64 - 1.0).max(1.0))
+        ),
+        (Evidence::InstructionCurves { target, .. }, Goal::AtMost(t)) => {
+            format!("exponent ≤ {} ({target} or better)", number(t))
+        }
         (Evidence::Parallel { cores, .. }, Goal::AtLeast(t)) => format!(
             "≥ {}× (1 + {} × ({cores} − 1) cores)",
             number(t),
@@ -193,6 +218,38 @@ pub fn evidence(m: &Measurement) -> String {
             "at n = {n}: starter {} per call, yours {}",
             seconds(*starter_seconds),
             seconds(*subject_seconds)
+        ),
+        Evidence::Instructions {
+            n,
+            starter_instructions,
+            subject_instructions,
+        } => format!(
+            "at n = {n}: starter {} instructions per call, yours {}",
+            count(*starter_instructions as u64),
+            count(*subject_instructions as u64)
+        ),
+        Evidence::InstructionCurves {
+            sizes,
+            subject_instructions,
+            starter_exponent,
+            ..
+        } => format!(
+            "your instructions per call at n = {}: {}; the starter grows as O(n^{starter_exponent:.2})",
+            list(&mut sizes.iter().map(ToString::to_string)),
+            list(&mut subject_instructions.iter().map(|s| count(*s as u64))),
+        ),
+        Evidence::ThreadSplit {
+            n,
+            starter_instructions,
+            subject_instructions,
+            busiest_thread_instructions,
+            threads,
+            ..
+        } => format!(
+            "at n = {n}: starter {} instructions per call; yours {} on {threads} threads, the busiest {}",
+            count(*starter_instructions as u64),
+            count(*subject_instructions as u64),
+            count(*busiest_thread_instructions as u64)
         ),
         Evidence::Curves {
             sizes,

@@ -124,13 +124,20 @@ fn header(out: &mut String, report: &Report) {
         "<header>\n<h1>{TITLE}</h1>\n<p><span class=\"badge {class}\">{mark} {word}</span> \
          {passed} of {} graded tasks passed.</p>\n<dl class=\"facts\">\n\
          <dt>Graded</dt><dd>{graded}</dd>\n\
-         <dt>Seed</dt><dd><code>{seed}</code>: rerun with <code>cargo run -p grader --{flag} --seed {seed}</code> \
+         <dt>Measured</dt><dd>{measured}</dd>\n\
+         <dt>Seed</dt><dd><code>{seed}</code>: rerun with <code>cargo run -p grader --{flag}{exact} --seed {seed}</code> \
          (add the same chapters or tasks) for the same inputs</dd>\n\
          <dt>Grader</dt><dd>version {} (report format {})</dd>\n</dl>\n</header>",
         report.tasks.len(),
         escape(&report.grader),
         report.version,
         seed = report.seed,
+        measured = escape(report.mode.description()),
+        exact = if report.mode == crate::result::Mode::Exact {
+            " --exact"
+        } else {
+            ""
+        },
     );
 }
 

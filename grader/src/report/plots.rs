@@ -48,7 +48,10 @@ svg.plot .v-inconclusive{color:#9a6700}
 pub fn plot(m: &Measurement, description: &str) -> Option<String> {
     let verdict = verdict_class(m.verdict);
     let canvas = match &m.evidence {
-        Evidence::Timings { .. } | Evidence::Parallel { .. } => speedup(m, verdict, SPEED_TITLE),
+        Evidence::Timings { .. }
+        | Evidence::Parallel { .. }
+        | Evidence::Instructions { .. }
+        | Evidence::ThreadSplit { .. } => speedup(m, verdict, SPEED_TITLE),
         Evidence::Curves {
             sizes,
             starter_seconds,
@@ -94,7 +97,10 @@ pub fn plot(m: &Measurement, description: &str) -> Option<String> {
             *subject_bytes,
             *threshold,
         ),
-        Evidence::BenchmarkFigure { .. } | Evidence::Findings { .. } => return None,
+        // Exact counts at four sizes read well as the line of figures below the verdict.
+        Evidence::BenchmarkFigure { .. } | Evidence::Findings { .. } | Evidence::InstructionCurves { .. } => {
+            return None;
+        }
     };
     Some(canvas.finish(description))
 }

@@ -11,6 +11,12 @@ const WRAP: usize = 96;
 /// The whole report as text.
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
+    if report.mode == crate::result::Mode::Exact {
+        out.push('\n');
+        for line in wrap(report.mode.description(), WRAP) {
+            let _ = writeln!(out, "{line}");
+        }
+    }
     for chapter in &report.chapters {
         let tasks: Vec<_> = report
             .tasks

@@ -109,6 +109,7 @@ mod tests {
             budget_s: 1.0,
             heap_profile: None,
             first_call_n: None,
+            count: None,
         };
         match HotSpotsTask::new(findings).grade(&request) {
             Response::Measured { measurements, .. } => (measurements[0].verdict, measurements[0].value),

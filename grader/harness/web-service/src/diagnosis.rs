@@ -136,6 +136,7 @@ mod tests {
             budget_s: 1.0,
             heap_profile: None,
             first_call_n: None,
+            count: None,
         })
     }
 

@@ -213,6 +213,7 @@ fn grade(fixture: &str) -> Response {
         budget_s: 5.0,
         heap_profile: None,
         first_call_n: None,
+        count: None,
     })
 }
 

@@ -162,7 +162,10 @@ fn evidence_words(m: &Measurement) -> String {
         Evidence::Load { starter, subject, .. } => {
             finite(&[starter.requests_per_second, subject.requests_per_second])
         }
-        Evidence::Crossover { .. }
+        Evidence::Instructions { .. }
+        | Evidence::InstructionCurves { .. }
+        | Evidence::ThreadSplit { .. }
+        | Evidence::Crossover { .. }
         | Evidence::Findings { .. }
         | Evidence::Count { .. }
         | Evidence::Heap { .. }
