@@ -191,7 +191,10 @@ mod tests {
     fn every_side_answers_and_the_subject_is_checked_on_the_counted_inputs() {
         for side in [Side::Setup, Side::Reference, Side::Subject] {
             let response = count(&run(side, 100), 7, generate, total, total_by_hand);
-            assert!(matches!(response, Response::Measured { .. }), "{side:?}: {response:?}");
+            assert!(
+                matches!(response, Response::Measured { .. }),
+                "{side:?}: {response:?}"
+            );
         }
         let wrong = count(&run(Side::Subject, 100), 7, generate, total, wrong_on_long_inputs);
         let Response::WrongAnswer(mismatch) = wrong else {

@@ -45,6 +45,7 @@ pub fn count_one(
     let mut args: Vec<std::ffi::OsString> = vec![
         "--tool=callgrind".into(),
         "--vgdb=no".into(),
+        "--fair-sched=yes".into(),
         format!("--log-fd={LOG_FD}").into(),
         "--dump-line=no".into(),
         "--dump-instr=no".into(),
