@@ -96,6 +96,38 @@ pub fn build(root: &Path, chapter: &str, subject: Subject, heap: bool) -> Result
     })
 }
 
+/// Builds exact mode's preloaded library (`grader/fixed-random`, see [`crate::exact`]) and
+/// returns its path.
+pub fn build_fixed_random(root: &Path) -> Result<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(&cargo)
+        .current_dir(root)
+        .args([
+            "build",
+            "--release",
+            "--message-format=json",
+            "-p",
+            "grader-fixed-random",
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("running {}", cargo.to_string_lossy()))?;
+    if !output.status.success() {
+        anyhow::bail!(
+            "building grader-fixed-random failed: {}",
+            shorten(&String::from_utf8_lossy(&output.stderr))
+        );
+    }
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "grader_fixed_random")
+        .flat_map(|m| m["filenames"].as_array().cloned().unwrap_or_default())
+        .filter_map(|f| f.as_str().map(PathBuf::from))
+        .find(|f| f.extension().is_some_and(|e| e == "so"))
+        .context("cargo built grader-fixed-random but did not say where its library is")
+}
+
 /// The first lines of a compiler message.
 fn shorten(rendered: &str) -> String {
     let lines: Vec<&str> = rendered.trim_end().lines().collect();

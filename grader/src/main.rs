@@ -64,7 +64,7 @@ fn run(cli: &Cli) -> Result<bool> {
         _ => Subject::Exercises,
     };
     if cli.exact {
-        exact::require_valgrind()?;
+        exact::prepare(&root)?;
     }
     let seed = cli.seed.unwrap_or_else(|| fastrand::u64(..));
     let settings = Settings {

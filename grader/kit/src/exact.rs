@@ -155,6 +155,8 @@ pub fn close_log() {
 pub fn close_log() {}
 
 #[cfg(test)]
+// The functions stand for a task's, which take `&I` with `I = Vec<u64>`.
+#[allow(clippy::ptr_arg)]
 mod tests {
     use super::*;
 

@@ -22,8 +22,9 @@ use figures::{SizeCounts, TaskCounts};
 use grader_kit::exact::{CountRun, Side};
 use grader_kit::protocol::{Measurement, Request};
 use grader_kit::spec::{Check, Numbered};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 /// Inputs per size: each call on its own input, so one input's luck does not set the figure.
 const CALLS: usize = 3;
@@ -47,8 +48,28 @@ pub fn counts(check: &Check) -> bool {
     )
 }
 
+/// The library every counted process preloads: a fixed `getrandom`, so hash maps seed alike
+/// and counts repeat (see `grader/fixed-random`). Built once per run by [`prepare`].
+static FIXED_RANDOM: OnceLock<PathBuf> = OnceLock::new();
+
+/// Everything exact mode needs before grading: valgrind, and the preloaded library built.
+pub fn prepare(root: &Path) -> Result<()> {
+    require_valgrind()?;
+    let library = crate::compile::build_fixed_random(root)?;
+    let _ = FIXED_RANDOM.set(library);
+    Ok(())
+}
+
+/// The preloaded library, once [`prepare`] built it.
+fn fixed_random() -> Result<&'static Path> {
+    FIXED_RANDOM
+        .get()
+        .map(PathBuf::as_path)
+        .ok_or_else(|| anyhow::anyhow!("exact mode was not prepared: its preloaded library is missing"))
+}
+
 /// Fails with what to install when valgrind is missing: exact mode cannot start without it.
-pub fn require_valgrind() -> Result<()> {
+fn require_valgrind() -> Result<()> {
     let works = Command::new("valgrind")
         .arg("--version")
         .output()
@@ -119,7 +140,7 @@ pub fn measure(
                 calls: CALLS,
             }),
         };
-        count_one(binary, &request, limits, threads)
+        count_one(binary, fixed_random()?, &request, limits, threads)
     };
     let setup = match run(Side::Setup, sizes[0])? {
         Ok(counts) => counts,
@@ -171,6 +192,6 @@ use process::count_one;
 
 /// Elsewhere than Linux there is no outside confinement, so nothing is counted.
 #[cfg(not(target_os = "linux"))]
-fn count_one(_: &Path, _: &Request, _: Limits, _: bool) -> Result<Result<Counts, Ending>> {
+fn count_one(_: &Path, _: &Path, _: &Request, _: Limits, _: bool) -> Result<Result<Counts, Ending>> {
     bail!("--exact runs on Linux only")
 }

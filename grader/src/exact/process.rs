@@ -15,6 +15,7 @@ use std::path::Path;
 /// and valgrind gave its count, `Ok(Err(ending))` for any other end.
 pub fn count_one(
     binary: &Path,
+    fixed_random: &Path,
     request: &Request,
     limits: Limits,
     threads: bool,
@@ -62,6 +63,8 @@ pub fn count_one(
         env: vec![
             ("TMPDIR".into(), work.path().into()),
             ("RAYON_NUM_THREADS".into(), RAYON_THREADS.into()),
+            // Hash maps seeded alike in every run (valgrind adds its own preloads to this).
+            ("LD_PRELOAD".into(), fixed_random.into()),
         ],
         pre_exec: Box::new(move || {
             outside.apply()?;
