@@ -14,7 +14,7 @@ use crate::result::TaskResult;
 use crate::task_id::TaskId;
 use crate::verify::verify;
 use anyhow::{Context, Result, bail};
-use grader_kit::protocol::{Request, Response, in_check_order};
+use grader_kit::protocol::{Evidence, Request, Response, Verdict, in_check_order};
 use grader_kit::spec::{Check, Numbered};
 use std::path::Path;
 use std::process::Command;
@@ -206,6 +206,17 @@ fn run_task(
         else {
             return Ok(timed);
         };
+        let broken = measurements
+            .iter()
+            .any(|m| m.verdict == Verdict::Fail && matches!(m.evidence, Evidence::Count { .. }));
+        if broken || measurements.len() < timed_checks.len() {
+            // A broken property (a lost update, a stale answer) ended the task: its verdict
+            // stands, as in timed mode, and nothing is counted.
+            return Ok(Ending::Responded {
+                response: Response::Measured { cases, measurements },
+                printed,
+            });
+        }
         let seed = task_seed(settings.seed, &chapter.name, &task.name);
         match exact::measure(&binaries.timed, task, &counted_checks, seed, limits)? {
             exact::Counted::Measured(counted) => Ending::Responded {
