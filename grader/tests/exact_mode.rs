@@ -9,7 +9,8 @@ mod support;
 
 use serde_json::Value;
 use support::faulty::faulty_workspace;
-use support::{fixture_target_dir, grader, json, root};
+use support::workflow::workflow_reports;
+use support::{fixture_target_dir, fixture_workspace_with, grader, json, root};
 
 /// Grades `target` of the real workspace in exact mode with `--seed 7`.
 fn grade_real(target: &str, extra: &[&str]) -> Value {
@@ -133,4 +134,17 @@ fn no_helper_process_can_take_the_work_out_of_the_count() {
         let task = only_task(&report);
         assert_eq!(task["status"], "panicked", "{fault}: {task:#}");
     }
+}
+
+#[test]
+fn the_classroom_workflows_command_runs_as_written() {
+    let ws = fixture_workspace_with("ci-reports-exact", &[]);
+    let (xml, markdown) = workflow_reports(&ws, &["--exact"]);
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let mode = doc
+        .descendants()
+        .find(|n| n.attribute("name") == Some("mode"))
+        .unwrap();
+    assert_eq!(mode.attribute("value"), Some("exact"));
+    assert!(markdown.contains("0 of 1 tasks passed"), "{markdown}");
 }

@@ -4,6 +4,7 @@
 #![allow(dead_code)] // each test binary uses its own subset
 
 pub mod faulty;
+pub mod workflow;
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
