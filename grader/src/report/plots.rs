@@ -6,7 +6,7 @@
 use super::figures;
 use super::svg::{
     Anchor, CHAR_WIDTH, CURVE_BOTTOM, CURVE_TOP, Canvas, LEFT, LogScale, RIGHT, ROWS, Side, WIDTH, log_ticks,
-    positive, short, size_axis, tick_seconds,
+    positive, short, size_axis, tick_instructions, tick_seconds,
 };
 use grader_kit::protocol::{Evidence, Goal, Measurement, ServiceFigures, Verdict};
 use grader_kit::spec::HeapFigure;
@@ -62,9 +62,23 @@ pub fn plot(m: &Measurement, description: &str) -> Option<String> {
             m,
             verdict,
             sizes,
-            starter_seconds,
-            subject_seconds,
+            (starter_seconds, subject_seconds),
             *starter_exponent,
+            &TIME_AXIS,
+        ),
+        Evidence::InstructionCurves {
+            sizes,
+            starter_instructions,
+            subject_instructions,
+            starter_exponent,
+            ..
+        } => curves(
+            m,
+            verdict,
+            sizes,
+            (starter_instructions, subject_instructions),
+            *starter_exponent,
+            &INSTRUCTION_AXIS,
         ),
         Evidence::Crossover {
             first,
@@ -97,10 +111,7 @@ pub fn plot(m: &Measurement, description: &str) -> Option<String> {
             *subject_bytes,
             *threshold,
         ),
-        // Exact counts at four sizes read well as the line of figures below the verdict.
-        Evidence::BenchmarkFigure { .. } | Evidence::Findings { .. } | Evidence::InstructionCurves { .. } => {
-            return None;
-        }
+        Evidence::BenchmarkFigure { .. } | Evidence::Findings { .. } => return None,
     };
     Some(canvas.finish(description))
 }
@@ -202,13 +213,29 @@ fn goal_marks(goal: Goal) -> Vec<(f64, String)> {
 }
 
 /// Seconds per call against n for both sides on log-log axes, where a slope is an exponent.
+/// What a curve plot's vertical axis shows: seconds per call, or instructions (exact mode).
+struct Axis {
+    tick: fn(f64) -> String,
+    title: &'static str,
+}
+
+const TIME_AXIS: Axis = Axis {
+    tick: tick_seconds,
+    title: "time per call (log)",
+};
+
+const INSTRUCTION_AXIS: Axis = Axis {
+    tick: tick_instructions,
+    title: "instructions per call (log)",
+};
+
 fn curves(
     m: &Measurement,
     verdict: &str,
     sizes: &[usize],
-    starter: &[f64],
-    subject: &[f64],
+    (starter, subject): (&[f64], &[f64]),
     starter_exp: f64,
+    axis: &Axis,
 ) -> Canvas {
     let mut c = Canvas::new(CURVE_HEIGHT);
     let n: Vec<f64> = sizes.iter().map(|&n| n as f64).collect();
@@ -218,7 +245,7 @@ fn curves(
         return c;
     };
     let y = LogScale::new(&y_ticks, CURVE_BOTTOM, CURVE_TOP);
-    c.frame(&x, &n, &y, &y_ticks, tick_seconds, "time per call (log)");
+    c.frame(&x, &n, &y, &y_ticks, axis.tick, axis.title);
     c.polyline(&x, &y, &n, starter, Side::Starter);
     c.open_group(verdict);
     if !c.polyline(&x, &y, &n, subject, Side::Yours) {
@@ -497,6 +524,24 @@ fn bars(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exact_mode_curves_plot_instructions() {
+        let evidence = Evidence::InstructionCurves {
+            sizes: vec![500, 1000, 2000, 4000],
+            starter_instructions: vec![3e5, 1.2e6, 4.6e6, 1.8e7],
+            subject_instructions: vec![5e4, 1.1e5, 2.6e5, 5.4e5],
+            starter_exponent: 1.97,
+            target: grader_kit::spec::ComplexityClass::Linearithmic,
+        };
+        let m = grader_kit::measure::exact("complexity", "exponent", 1.13, Goal::AtMost(1.5), evidence);
+        let svg = plot(&m, "find-duplicates").expect("instruction curves are plotted");
+        assert!(svg.contains("instructions per call (log)"), "{svg}");
+        assert!(svg.contains(">1 M<") || svg.contains(">10 M<"), "{svg}");
+        assert!(svg.contains("yours ≈ n^1.13, starter ≈ n^1.97"), "{svg}");
+        assert_eq!(tick_instructions(2_000.0), "2 k");
+        assert_eq!(tick_instructions(1.5e9), "1.5 G");
+    }
 
     #[test]
     fn nines_space_ninety_ninety_nine_and_so_on_evenly() {

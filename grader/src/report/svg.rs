@@ -50,6 +50,17 @@ pub fn tick_seconds(s: f64) -> String {
     format!("{} {unit}", short(s * scale))
 }
 
+/// An instruction count for an axis tick: "2 k", "1.5 M", "3 G".
+pub fn tick_instructions(n: f64) -> String {
+    let (scale, unit) = match n {
+        n if n >= 1e9 => (1e-9, " G"),
+        n if n >= 1e6 => (1e-6, " M"),
+        n if n >= 1e3 => (1e-3, " k"),
+        _ => (1.0, ""),
+    };
+    format!("{}{unit}", short(n * scale))
+}
+
 /// Ticks at 1, 2 and 5 × 10^k (only powers of ten, then every other one and so on, when that
 /// would crowd the axis) spanning every positive finite value; the first and last tick bound
 /// the axis. `None` when there is no such value.
