@@ -128,6 +128,19 @@ fn valgrinds_log_cannot_be_reached_from_inside() {
 }
 
 #[test]
+fn valgrinds_counts_directory_can_be_neither_listed_nor_replaced() {
+    for fault in ["list-counts", "replace-counts"] {
+        let report = grade_faulty(fault);
+        let task = only_task(&report);
+        assert_eq!(task["status"], "panicked", "{fault}: {task:#}");
+        assert!(
+            task["summary"].as_str().unwrap().contains("valgrind's counts"),
+            "{task:#}"
+        );
+    }
+}
+
+#[test]
 fn no_helper_process_can_take_the_work_out_of_the_count() {
     for fault in ["spawn", "proc-mem", "read-solution"] {
         let report = grade_faulty(fault);

@@ -48,6 +48,28 @@ pub fn threads_from_files(dir: &Path, prefix: &str) -> std::io::Result<BTreeMap<
     Ok(threads)
 }
 
+/// Whether per-thread counts can be trusted: when they were asked for, the main thread's must
+/// be there and they must add up to valgrind's total. Without them a parallel split would rest
+/// on nothing (no busiest thread reads as an infinite speed-up).
+pub fn check_threads(requested: bool, total: u64, threads: &BTreeMap<u32, u64>) -> Result<(), String> {
+    if !requested {
+        return Ok(());
+    }
+    if !threads.contains_key(&1) {
+        return Err(
+            "valgrind's per-thread counts are missing: the directory they are written to was tampered with"
+                .into(),
+        );
+    }
+    let sum: u64 = threads.values().sum();
+    if sum != total {
+        return Err(format!(
+            "the per-thread counts add up to {sum} instructions, but valgrind counted {total}"
+        ));
+    }
+    Ok(())
+}
+
 /// The `totals:` line of one callgrind output file (one event, `Ir`).
 fn file_total(text: &str) -> Option<u64> {
     text.lines()
@@ -74,6 +96,24 @@ mod tests {
         assert_eq!(total_from_log("==1== Command: harness run\n"), None);
         let twice = format!("{LOG}==1== Collected : 5\n");
         assert_eq!(total_from_log(&twice), None);
+    }
+
+    #[test]
+    fn per_thread_counts_must_be_there_and_add_up() {
+        let threads = BTreeMap::from([(1, 300), (2, 700)]);
+        assert_eq!(check_threads(true, 1000, &threads), Ok(()));
+        assert!(
+            check_threads(true, 999, &threads)
+                .unwrap_err()
+                .contains("add up to 1000")
+        );
+        assert!(
+            check_threads(true, 1000, &BTreeMap::new())
+                .unwrap_err()
+                .contains("missing")
+        );
+        assert!(check_threads(true, 700, &BTreeMap::from([(2, 700)])).is_err());
+        assert_eq!(check_threads(false, 1000, &BTreeMap::new()), Ok(()));
     }
 
     #[test]

@@ -20,18 +20,22 @@ pub fn count_one(
     limits: Limits,
     threads: bool,
 ) -> Result<Result<Counts, Ending>> {
-    let work = tempfile::Builder::new().prefix("workbook-count-").tempdir()?;
-    let counts_dir = work.path().join("counts");
+    // The process's working directory and valgrind's per-thread counts are siblings: the
+    // program may do anything in the first, and in the second only create and write (it can
+    // neither list it nor remove, rename or replace it, which would need rights on the parent).
+    let base = tempfile::Builder::new().prefix("workbook-count-").tempdir()?;
+    let (work_dir, counts_dir) = (base.path().join("work"), base.path().join("counts"));
+    std::fs::create_dir(&work_dir)?;
     std::fs::create_dir(&counts_dir)?;
     // A name the program never sees (it is on valgrind's command line, not the program's).
     let mut nonce = [0u8; 16];
     getrandom::fill(&mut nonce).map_err(|e| anyhow::anyhow!("no randomness for a file name: {e}"))?;
     let prefix = grader_kit::sign::to_hex(&nonce);
     // Every harness looks the same from inside: valgrind runs it by this name.
-    let harness = work.path().join("harness");
+    let harness = work_dir.join("harness");
     symlink(binary, &harness)?;
     let program_dir = binary.parent().context("the harness binary has no directory")?;
-    let mut outside = Outside::prepare(program_dir, work.path(), &counts_dir).map_err(anyhow::Error::msg)?;
+    let mut outside = Outside::prepare(program_dir, &work_dir, &counts_dir).map_err(anyhow::Error::msg)?;
     let (mut log_reader, log_writer) = std::io::pipe().context("a pipe for valgrind's log")?;
     let log = std::thread::spawn(move || {
         let mut text = String::new();
@@ -59,9 +63,9 @@ pub fn count_one(
         program: "valgrind".into(),
         args,
         harness,
-        dir: work.path().to_path_buf(),
+        dir: work_dir.clone(),
         env: vec![
-            ("TMPDIR".into(), work.path().into()),
+            ("TMPDIR".into(), work_dir.clone().into()),
             ("RAYON_NUM_THREADS".into(), RAYON_THREADS.into()),
             // Hash maps seeded alike in every run (valgrind adds its own preloads to this).
             ("LD_PRELOAD".into(), fixed_random.into()),
@@ -84,17 +88,15 @@ pub fn count_one(
                     printed: format!("{printed}{}", child::tail(&log)),
                 }));
             };
-            let threads = if threads {
+            let per_thread = if threads {
                 callgrind::threads_from_files(&counts_dir, &prefix)?
             } else {
                 Default::default()
             };
-            if !threads.is_empty() && threads.values().sum::<u64>() != total {
-                return Ok(Err(Ending::Interfered {
-                    reason: "the per-thread counts do not add up to valgrind's total".into(),
-                    printed,
-                }));
+            if let Err(reason) = callgrind::check_threads(threads, total, &per_thread) {
+                return Ok(Err(Ending::Interfered { reason, printed }));
             }
+            let threads = per_thread;
             Ok(Ok(Counts { total, threads }))
         }
         other => Ok(Err(other)),
