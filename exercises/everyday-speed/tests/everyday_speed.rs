@@ -1,12 +1,132 @@
 //! The exercise's correctness tests: `cargo test -p everyday-speed` (and, through a generated
 //! shim, `cargo test -p everyday-speed-solution`).
 
-use everyday_speed::count_distinct;
+use everyday_speed::{Reading, Summary, calibrate, summarize, write_report};
+use std::io::{self, Read, Write};
+
+fn report(readings: &[Reading]) -> String {
+    let mut out = Vec::new();
+    write_report(readings, &mut out).expect("a Vec never fails");
+    String::from_utf8(out).expect("the report is UTF-8")
+}
 
 #[test]
-fn counts_each_value_once() {
-    assert_eq!(count_distinct(&[]), 0);
-    assert_eq!(count_distinct(&[7]), 1);
-    assert_eq!(count_distinct(&[3, 1, 3, 2, 1]), 3);
-    assert_eq!(count_distinct(&[u64::MAX, 0, u64::MAX]), 2);
+fn the_report_is_a_header_and_one_line_per_reading() {
+    assert_eq!(report(&[]), "sensor,time,milli_celsius\n");
+    let readings = [
+        Reading { sensor: 3, time: 1_764_800_000, milli_celsius: -1_250 },
+        Reading { sensor: u32::MAX, time: u64::MAX, milli_celsius: i32::MIN },
+    ];
+    assert_eq!(
+        report(&readings),
+        "sensor,time,milli_celsius\n3,1764800000,-1250\n4294967295,18446744073709551615,-2147483648\n"
+    );
+}
+
+/// A writer that takes at most `limit` bytes per call, and fails after `fail_after` calls.
+struct Stubborn {
+    written: Vec<u8>,
+    limit: usize,
+    calls: usize,
+    fail_after: usize,
+}
+
+impl Write for Stubborn {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.calls += 1;
+        if self.calls > self.fail_after {
+            return Err(io::Error::other("disk full"));
+        }
+        let n = buf.len().min(self.limit);
+        self.written.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn short_writes_are_finished_and_errors_are_returned() {
+    let readings: Vec<Reading> = (0..500)
+        .map(|i| Reading { sensor: i % 7, time: 1_000 + u64::from(i), milli_celsius: i as i32 - 250 })
+        .collect();
+    let mut short = Stubborn { written: Vec::new(), limit: 5, calls: 0, fail_after: usize::MAX };
+    write_report(&readings, &mut short).expect("short writes are no error");
+    assert_eq!(String::from_utf8(short.written).expect("UTF-8"), report(&readings));
+
+    let mut failing = Stubborn { written: Vec::new(), limit: usize::MAX, calls: 0, fail_after: 0 };
+    let error = write_report(&readings, &mut failing).expect_err("the writer fails");
+    assert_eq!(error.to_string(), "disk full");
+}
+
+#[test]
+fn a_report_read_back_is_summarized() {
+    let readings = [
+        Reading { sensor: 1, time: 10, milli_celsius: 21_500 },
+        Reading { sensor: 2, time: 70, milli_celsius: -3_000 },
+        Reading { sensor: 1, time: 130, milli_celsius: 19_000 },
+    ];
+    let summary = summarize(report(&readings).as_bytes()).expect("valid log");
+    let expected = Summary { readings: 3, skipped: 1, min: Some(-3_000), max: Some(21_500), total: 37_500 };
+    assert_eq!(summary, expected);
+}
+
+#[test]
+fn damaged_lines_are_skipped_and_line_ends_are_either_kind() {
+    let log = "sensor,time,milli_celsius\r\n4, 60 ,-5\r\n\n1,2\n1,2,3,4\nx,1,2\n7,8,9";
+    let summary = summarize(log.as_bytes()).expect("valid log");
+    let expected = Summary { readings: 2, skipped: 5, min: Some(-5), max: Some(9), total: 4 };
+    assert_eq!(summary, expected);
+    assert_eq!(summarize(&b""[..]).expect("empty log"), Summary::default());
+    let one = summarize(&b"5,5,2147483647\n"[..]).expect("valid log");
+    assert_eq!((one.readings, one.skipped, one.total), (1, 0, 2_147_483_647));
+}
+
+#[test]
+fn a_log_that_is_not_utf8_is_invalid_data() {
+    let error = summarize(&b"1,2,3\n4,5,\xff\n"[..]).expect_err("not UTF-8");
+    assert_eq!(error.kind(), io::ErrorKind::InvalidData);
+}
+
+/// A reader that hands out at most three bytes per call.
+struct Trickle<'a>(&'a [u8]);
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = buf.len().min(3);
+        self.0.read(&mut buf[..n])
+    }
+}
+
+#[test]
+fn short_reads_give_the_same_summary() {
+    let log = "sensor,time,milli_celsius\n1,2,3\n4,5,-6\nbad\n";
+    let whole = summarize(log.as_bytes()).expect("valid log");
+    assert_eq!(summarize(Trickle(log.as_bytes())).expect("valid log"), whole);
+    assert_eq!((whole.readings, whole.skipped, whole.total), (2, 2, -3));
+}
+
+#[test]
+fn calibration_sums_three_samples_then_scales_and_shifts() {
+    assert!(calibrate(&[], &[], &[]).is_empty());
+    assert!(calibrate(&[1.0, 2.0], &[], &[]).is_empty());
+    assert_eq!(calibrate(&[1.0, 2.0, 3.0], &[2.0], &[0.5]), vec![12.5]);
+    let samples = [1.0, 2.0, 3.0, 4.0, 5.0];
+    assert_eq!(
+        calibrate(&samples, &[1.0, 0.5, -1.0, 99.0], &[0.0, 1.0, 2.0, 99.0]),
+        vec![6.0, 5.5, -10.0]
+    );
+}
+
+#[test]
+fn calibration_adds_in_order() {
+    // (1e8 + -1e8) + 1 is 1 in f32, while 1e8 + (-1e8 + 1) is 0: the order shows.
+    assert_eq!(calibrate(&[1e8, -1e8, 1.0], &[1.0], &[0.0]), vec![1.0]);
+}
+
+#[test]
+#[should_panic]
+fn too_few_gains_panic() {
+    calibrate(&[1.0, 2.0, 3.0, 4.0], &[1.0], &[0.0, 0.0]);
 }

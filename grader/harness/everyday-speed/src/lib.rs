@@ -1,54 +1,80 @@
-//! The Everyday speed: I/O, iterators, build profiles and clippy chapter's tasks: how to generate their inputs and how to call the code.
+//! The Everyday speed chapter's tasks: how to generate their inputs and how to call the code.
 //!
 //! The subject is reached through [`Api`], so the same task code grades the exercise, the
 //! solution or the starter, each in its own binary (`src/bin`, written by `grader dev sync`).
+//! `buffered-io` hands the subject this harness's own counting handles ([`handle`]), so the
+//! counts come from code the learner cannot edit.
 
-use fastrand::Rng;
-use grader_kit::TimedTask;
-use grader_kit::correctness::{Case, case};
+use grader_kit::{CountedTask, TimedTask};
 use std::process::ExitCode;
 
+pub mod handle;
+pub mod readings;
+pub mod signal;
+
 // The frozen copy of the exercise's `benches/inputs/mod.rs`: the benches' inputs are the graded ones.
-#[allow(dead_code)] // the benches use all of it, the harness what it grades
 #[path = "../../../starters/everyday-speed/benches/inputs/mod.rs"]
 mod inputs;
 
 grader_kit::subject_api! {
     crate everyday_speed_harness;
-    /// The chapter's public API, exactly as the exercise declares it.
+    /// The chapter's public API, as the harness reaches it.
     pub trait Api {
-        /// See `everyday_speed::count_distinct`.
-        fn count_distinct(values: &[u64]) -> usize;
+        /// `everyday_speed::write_report` of the readings `(sensor, time, milli_celsius)`, made
+        /// into the crate's `Reading` inside the call, into the harness's counting file.
+        fn write_report(
+            readings: &[(u32, u64, i32)],
+            out: &mut everyday_speed_harness::handle::CountingWriter
+        ) -> Result<(), std::io::ErrorKind> =
+            write_report(
+                &readings
+                    .iter()
+                    .map(|&(sensor, time, milli_celsius)| Reading { sensor, time, milli_celsius })
+                    .collect::<Vec<_>>(),
+                out,
+            )
+            .map_err(|e| e.kind());
+        /// `everyday_speed::summarize` of the harness's counting log, its `Summary` as the
+        /// figures `(readings, skipped, min, max, total)`.
+        fn summarize(
+            input: &mut everyday_speed_harness::handle::CountingReader<'_>
+        ) -> Result<everyday_speed_harness::readings::Figures, std::io::ErrorKind> =
+            summarize(input)
+                .map(|s| (s.readings, s.skipped, s.min, s.max, s.total))
+                .map_err(|e| e.kind());
+        /// See `everyday_speed::calibrate`.
+        fn calibrate(samples: &[f32], gains: &[f32], offsets: &[f32]) -> Vec<f32>;
     }
 }
 
 forward_api!(Starter => everyday_speed_starter);
 
-/// `count-distinct`, with `S` as the subject and the frozen starter as the yardstick.
-pub fn count_distinct<S: Api>() -> TimedTask<Vec<u64>, usize> {
+/// `buffered-io`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn buffered_io<S: Api>() -> CountedTask<readings::Workload, readings::Outcome> {
+    CountedTask {
+        timed: TimedTask {
+            name: "buffered-io",
+            edge_cases: readings::edge_cases,
+            generate: readings::workload,
+            starter: readings::run::<Starter>,
+            subject: readings::run::<S>,
+        },
+        count: readings::count::<S>,
+    }
+}
+
+/// `bounds-checks`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn bounds_checks<S: Api>() -> TimedTask<signal::Signal, Vec<f32>> {
     TimedTask {
-        name: "count-distinct",
-        edge_cases: distinct_edge_cases,
-        generate: inputs::values,
-        starter: |values: &Vec<u64>| Starter::count_distinct(values),
-        subject: |values: &Vec<u64>| S::count_distinct(values),
+        name: "bounds-checks",
+        edge_cases: signal::edge_cases,
+        generate: signal::signal,
+        starter: |s: &signal::Signal| Starter::calibrate(&s.samples, &s.gains, &s.offsets),
+        subject: |s: &signal::Signal| S::calibrate(&s.samples, &s.gains, &s.offsets),
     }
 }
 
 /// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
 pub fn main<S: Api>() -> ExitCode {
-    grader_kit::harness::main(&[&count_distinct::<S>()])
-}
-
-/// The generic lists (empty, one element, all equal, …), then the type's extremes.
-fn distinct_edge_cases(rng: &mut Rng) -> Vec<Case<Vec<u64>>> {
-    let mut cases: Vec<Case<Vec<u64>>> = grader_kit::inputs::edge_lists(rng)
-        .into_iter()
-        .map(|(label, input)| Case { label, input })
-        .collect();
-    cases.push(case(
-        "edge case: the extremes",
-        vec![0, u64::MAX, 0, u64::MAX - 1, u64::MAX],
-    ));
-    cases
+    grader_kit::harness::main(&[&buffered_io::<S>(), &bounds_checks::<S>()])
 }
