@@ -1,27 +1,24 @@
-//! Calibrating a sensor's signal.
+//! Smoothing a sensor's signal.
 
-// ANCHOR: calibrate
-/// Calibrates a signal: entry `i` of the result is the sum of the three samples from `i` on
-/// (`samples[i] + samples[i + 1] + samples[i + 2]`, added in that order), times `gains[i]`,
-/// plus `offsets[i]`.
+// ANCHOR: smooth
+/// Smooths a signal with a weighted moving sum: entry `i` of the result is
+/// `samples[i] * weights[0] + samples[i + 1] * weights[1] + …`, one term per weight, added in
+/// that order to a total that starts at `0.0`.
 ///
-/// The result has `samples.len() - 2` entries (none for fewer than three samples).
-///
-/// # Panics
-///
-/// If `gains` or `offsets` has fewer entries than the result.
-pub fn calibrate(samples: &[f32], gains: &[f32], offsets: &[f32]) -> Vec<f32> {
-    let mut calibrated = Vec::new();
-    if samples.len() < 3 {
-        return calibrated;
+/// The result has `samples.len() - weights.len() + 1` entries: none without weights, or with
+/// fewer samples than weights.
+pub fn smooth(samples: &[f32], weights: &[f32]) -> Vec<f32> {
+    let mut smoothed = Vec::new();
+    if weights.is_empty() || samples.len() < weights.len() {
+        return smoothed;
     }
-    for i in 0..samples.len() - 2 {
+    for i in 0..samples.len() - weights.len() + 1 {
         let mut total = 0.0;
-        for j in 0..3 {
-            total += samples[i + j];
+        for j in 0..weights.len() {
+            total += samples[i + j] * weights[j];
         }
-        calibrated.push(total * gains[i] + offsets[i]);
+        smoothed.push(total);
     }
-    calibrated
+    smoothed
 }
-// ANCHOR_END: calibrate
+// ANCHOR_END: smooth

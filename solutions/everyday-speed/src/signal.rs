@@ -1,29 +1,27 @@
-//! Calibrating a sensor's signal.
+//! Smoothing a sensor's signal.
 
-/// Calibrates a signal: entry `i` of the result is the sum of the three samples from `i` on
-/// (`samples[i] + samples[i + 1] + samples[i + 2]`, added in that order), times `gains[i]`,
-/// plus `offsets[i]`.
+/// Smooths a signal with a weighted moving sum: entry `i` of the result is
+/// `samples[i] * weights[0] + samples[i + 1] * weights[1] + …`, one term per weight, added in
+/// that order to a total that starts at `0.0`.
 ///
-/// The result has `samples.len() - 2` entries (none for fewer than three samples).
+/// The result has `samples.len() - weights.len() + 1` entries: none without weights, or with
+/// fewer samples than weights.
 ///
-/// Three shifted views of the samples, zipped with the gains and offsets cut to the result's
-/// length, leave no index to check inside the loop, and `collect` knows the length up front:
-/// the compiler turns the loop into vector instructions, several entries at a time.
-///
-/// # Panics
-///
-/// If `gains` or `offsets` has fewer entries than the result.
-pub fn calibrate(samples: &[f32], gains: &[f32], offsets: &[f32]) -> Vec<f32> {
-    if samples.len() < 3 {
+/// Weight by weight, one pass adds that weight's term to every entry: the pass zips the
+/// entries with a slice of the samples cut to the same length, so no index is checked inside
+/// it, and its entries are independent, so the compiler computes several at a time in vector
+/// registers. Each entry still gets its terms in the order of the weights, starting from
+/// `0.0`: the answers are the same, bit for bit.
+pub fn smooth(samples: &[f32], weights: &[f32]) -> Vec<f32> {
+    if weights.is_empty() || samples.len() < weights.len() {
         return Vec::new();
     }
-    let n = samples.len() - 2;
-    let (gains, offsets) = (&gains[..n], &offsets[..n]);
-    samples
-        .iter()
-        .zip(&samples[1..])
-        .zip(&samples[2..])
-        .zip(gains.iter().zip(offsets))
-        .map(|(((a, b), c), (gain, offset))| (0.0 + a + b + c) * gain + offset)
-        .collect()
+    let n = samples.len() - weights.len() + 1;
+    let mut smoothed = vec![0.0; n];
+    for (j, &weight) in weights.iter().enumerate() {
+        for (total, &sample) in smoothed.iter_mut().zip(&samples[j..j + n]) {
+            *total += sample * weight;
+        }
+    }
+    smoothed
 }

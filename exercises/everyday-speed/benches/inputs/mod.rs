@@ -9,8 +9,8 @@ use fastrand::Rng;
 /// writes this many, and the log read back has this many lines.
 pub const GRADED_READINGS: usize = 1000;
 
-/// The length of the signal the grader times `bounds-checks` at (the manifest's `n`).
-pub const GRADED_SAMPLES: usize = 20_000;
+/// The number of smoothed values the grader times `bounds-checks` at (the manifest's `n`).
+pub const GRADED_VALUES: usize = 4000;
 
 /// `n` readings of a dozen sensors, a minute apart, between -40 °C and +60 °C, as
 /// `(sensor, time, milli_celsius)`.
@@ -38,11 +38,13 @@ pub fn sensor_log(rng: &mut Rng, n: usize) -> String {
     log
 }
 
-/// A signal of `n + 2` samples around 20.0 with a little noise, and `n` gains and `n` offsets
-/// near 1.0 and 0.0: the three inputs of `calibrate`, which gives `n` values.
-pub fn signal(rng: &mut Rng, n: usize) -> (Vec<f32>, Vec<f32>, Vec<f32>) {
-    let samples = (0..n + 2).map(|_| 20.0 + rng.f32() - 0.5).collect();
-    let gains = (0..n).map(|_| 0.9 + 0.2 * rng.f32()).collect();
-    let offsets = (0..n).map(|_| rng.f32() - 0.5).collect();
-    (samples, gains, offsets)
+/// How many weights `smooth` is graded with.
+pub const WEIGHTS: usize = 16;
+
+/// A signal of `n + WEIGHTS - 1` samples around 20.0 with a little noise, and `WEIGHTS` weights
+/// that add up to about 1: the inputs of `smooth`, which gives `n` values.
+pub fn signal(rng: &mut Rng, n: usize) -> (Vec<f32>, Vec<f32>) {
+    let samples = (0..n + WEIGHTS - 1).map(|_| 20.0 + rng.f32() - 0.5).collect();
+    let weights = (0..WEIGHTS).map(|_| (0.5 + rng.f32()) / WEIGHTS as f32).collect();
+    (samples, weights)
 }

@@ -42,8 +42,8 @@ grader_kit::subject_api! {
             summarize(input)
                 .map(|s| (s.readings, s.skipped, s.min, s.max, s.total))
                 .map_err(|e| e.kind());
-        /// See `everyday_speed::calibrate`.
-        fn calibrate(samples: &[f32], gains: &[f32], offsets: &[f32]) -> Vec<f32>;
+        /// See `everyday_speed::smooth`.
+        fn smooth(samples: &[f32], weights: &[f32]) -> Vec<f32>;
     }
 }
 
@@ -69,8 +69,8 @@ pub fn bounds_checks<S: Api>() -> TimedTask<signal::Signal, Vec<f32>> {
         name: "bounds-checks",
         edge_cases: signal::edge_cases,
         generate: signal::signal,
-        starter: |s: &signal::Signal| Starter::calibrate(&s.samples, &s.gains, &s.offsets),
-        subject: |s: &signal::Signal| S::calibrate(&s.samples, &s.gains, &s.offsets),
+        starter: |s: &signal::Signal| Starter::smooth(&s.samples, &s.weights),
+        subject: |s: &signal::Signal| S::smooth(&s.samples, &s.weights),
     }
 }
 

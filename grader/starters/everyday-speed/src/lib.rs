@@ -10,4 +10,4 @@ pub mod readings;
 pub mod signal;
 
 pub use readings::{Reading, Summary, summarize, write_report};
-pub use signal::calibrate;
+pub use signal::smooth;
