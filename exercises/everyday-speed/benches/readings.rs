@@ -51,7 +51,11 @@ fn bench(c: &mut Criterion) {
     let mut rng = Rng::with_seed(n as u64);
     let readings: Vec<Reading> = inputs::readings(&mut rng, n)
         .into_iter()
-        .map(|(sensor, time, milli_celsius)| Reading { sensor, time, milli_celsius })
+        .map(|(sensor, time, milli_celsius)| Reading {
+            sensor,
+            time,
+            milli_celsius,
+        })
         .collect();
     let log = inputs::sensor_log(&mut rng, n);
     let mut group = c.benchmark_group("readings");

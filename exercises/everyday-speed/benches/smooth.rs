@@ -10,7 +10,11 @@ mod inputs;
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("smooth");
-    for n in [inputs::GRADED_VALUES / 4, inputs::GRADED_VALUES / 2, inputs::GRADED_VALUES] {
+    for n in [
+        inputs::GRADED_VALUES / 4,
+        inputs::GRADED_VALUES / 2,
+        inputs::GRADED_VALUES,
+    ] {
         // Built once, outside the timed loop: only `smooth` is measured.
         let (samples, weights) = inputs::signal(&mut Rng::with_seed(n as u64), n);
         group.throughput(Throughput::Elements(n as u64));

@@ -54,16 +54,16 @@ pub fn write_report(readings: &[Reading], mut out: impl Write) -> io::Result<()>
 /// # Errors
 ///
 /// An error of `input`, or [`io::ErrorKind::InvalidData`] if the log is not UTF-8.
-pub fn summarize(input: impl Read) -> io::Result<Summary> {
+pub fn summarize(mut input: impl Read) -> io::Result<Summary> {
     let mut summary = Summary::default();
     let mut line = Vec::new();
-    for byte in input.bytes() {
-        let byte = byte?;
-        if byte == b'\n' {
+    let mut byte = [0; 1];
+    while input.read(&mut byte)? > 0 {
+        if byte[0] == b'\n' {
             add_line(&mut summary, &line)?;
             line.clear();
         } else {
-            line.push(byte);
+            line.push(byte[0]);
         }
     }
     if !line.is_empty() {

@@ -14,8 +14,16 @@ fn report(readings: &[Reading]) -> String {
 fn the_report_is_a_header_and_one_line_per_reading() {
     assert_eq!(report(&[]), "sensor,time,milli_celsius\n");
     let readings = [
-        Reading { sensor: 3, time: 1_764_800_000, milli_celsius: -1_250 },
-        Reading { sensor: u32::MAX, time: u64::MAX, milli_celsius: i32::MIN },
+        Reading {
+            sensor: 3,
+            time: 1_764_800_000,
+            milli_celsius: -1_250,
+        },
+        Reading {
+            sensor: u32::MAX,
+            time: u64::MAX,
+            milli_celsius: i32::MIN,
+        },
     ];
     assert_eq!(
         report(&readings),
@@ -49,13 +57,30 @@ impl Write for Stubborn {
 #[test]
 fn short_writes_are_finished_and_errors_are_returned() {
     let readings: Vec<Reading> = (0..500)
-        .map(|i| Reading { sensor: i % 7, time: 1_000 + u64::from(i), milli_celsius: i as i32 - 250 })
+        .map(|i| Reading {
+            sensor: i % 7,
+            time: 1_000 + u64::from(i),
+            milli_celsius: i as i32 - 250,
+        })
         .collect();
-    let mut short = Stubborn { written: Vec::new(), limit: 5, calls: 0, fail_after: usize::MAX };
+    let mut short = Stubborn {
+        written: Vec::new(),
+        limit: 5,
+        calls: 0,
+        fail_after: usize::MAX,
+    };
     write_report(&readings, &mut short).expect("short writes are no error");
-    assert_eq!(String::from_utf8(short.written).expect("UTF-8"), report(&readings));
+    assert_eq!(
+        String::from_utf8(short.written).expect("UTF-8"),
+        report(&readings)
+    );
 
-    let mut failing = Stubborn { written: Vec::new(), limit: usize::MAX, calls: 0, fail_after: 0 };
+    let mut failing = Stubborn {
+        written: Vec::new(),
+        limit: usize::MAX,
+        calls: 0,
+        fail_after: 0,
+    };
     let error = write_report(&readings, &mut failing).expect_err("the writer fails");
     assert_eq!(error.to_string(), "disk full");
 }
@@ -63,12 +88,30 @@ fn short_writes_are_finished_and_errors_are_returned() {
 #[test]
 fn a_report_read_back_is_summarized() {
     let readings = [
-        Reading { sensor: 1, time: 10, milli_celsius: 21_500 },
-        Reading { sensor: 2, time: 70, milli_celsius: -3_000 },
-        Reading { sensor: 1, time: 130, milli_celsius: 19_000 },
+        Reading {
+            sensor: 1,
+            time: 10,
+            milli_celsius: 21_500,
+        },
+        Reading {
+            sensor: 2,
+            time: 70,
+            milli_celsius: -3_000,
+        },
+        Reading {
+            sensor: 1,
+            time: 130,
+            milli_celsius: 19_000,
+        },
     ];
     let summary = summarize(report(&readings).as_bytes()).expect("valid log");
-    let expected = Summary { readings: 3, skipped: 1, min: Some(-3_000), max: Some(21_500), total: 37_500 };
+    let expected = Summary {
+        readings: 3,
+        skipped: 1,
+        min: Some(-3_000),
+        max: Some(21_500),
+        total: 37_500,
+    };
     assert_eq!(summary, expected);
 }
 
@@ -76,7 +119,13 @@ fn a_report_read_back_is_summarized() {
 fn damaged_lines_are_skipped_and_line_ends_are_either_kind() {
     let log = "sensor,time,milli_celsius\r\n4, 60 ,-5\r\n\n1,2\n1,2,3,4\nx,1,2\n7,8,9";
     let summary = summarize(log.as_bytes()).expect("valid log");
-    let expected = Summary { readings: 2, skipped: 5, min: Some(-5), max: Some(9), total: 4 };
+    let expected = Summary {
+        readings: 2,
+        skipped: 5,
+        min: Some(-5),
+        max: Some(9),
+        total: 4,
+    };
     assert_eq!(summary, expected);
     assert_eq!(summarize(&b""[..]).expect("empty log"), Summary::default());
     let one = summarize(&b"5,5,2147483647\n"[..]).expect("valid log");

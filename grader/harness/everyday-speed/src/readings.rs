@@ -56,16 +56,25 @@ impl Input for Workload {
             .readings
             .shrink()
             .into_iter()
-            .map(|readings| Workload { readings, log: self.log.clone() })
+            .map(|readings| Workload {
+                readings,
+                log: self.log.clone(),
+            })
             .collect();
         let lines: Vec<&[u8]> = self.log.split_inclusive(|&b| b == b'\n').collect();
         if lines.len() >= 2 {
             let half = lines.len() / 2;
             for part in [&lines[..half], &lines[half..]] {
-                smaller.push(Workload { readings: self.readings.clone(), log: part.concat() });
+                smaller.push(Workload {
+                    readings: self.readings.clone(),
+                    log: part.concat(),
+                });
             }
         } else if !self.log.is_empty() {
-            smaller.push(Workload { readings: self.readings.clone(), log: Vec::new() });
+            smaller.push(Workload {
+                readings: self.readings.clone(),
+                log: Vec::new(),
+            });
         }
         smaller
     }
@@ -85,7 +94,10 @@ pub struct Outcome {
 impl Output for Outcome {
     fn first_difference(&self, actual: &Self) -> String {
         if self.written != actual.written {
-            format!("write_report returned {:?}, expected {:?}", actual.written, self.written)
+            format!(
+                "write_report returned {:?}, expected {:?}",
+                actual.written, self.written
+            )
         } else if self.report != actual.report {
             format!("in the report, {}", self.report.first_difference(&actual.report))
         } else {
@@ -154,7 +166,10 @@ pub fn count<S: Api>(work: &Workload) -> Vec<Count> {
 
 /// A workload of these readings and this log.
 fn work(readings: Vec<(u32, u64, i32)>, log: &[u8]) -> Workload {
-    Workload { readings, log: log.to_vec() }
+    Workload {
+        readings,
+        log: log.to_vec(),
+    }
 }
 
 /// Hand-picked workloads (nothing, the types' extremes, every kind of damaged line, line ends
@@ -171,24 +186,63 @@ pub fn edge_cases(rng: &mut Rng) -> Vec<Case<Workload>> {
     let long_line = format!("1,2,{}\n", "9".repeat(100_000));
     let mut cases = vec![
         case("edge case: no readings, an empty log", work(vec![], b"")),
-        case("edge case: one reading, a log of only the header", work(vec![(3, 60, 21_500)], header)),
-        case("edge case: the types' extremes", work(extremes, b"0,0,0\n4294967295,18446744073709551615,2147483647\n1,1,-2147483648\n")),
-        case("edge case: a last line with no newline", work(vec![], b"1,2,3\n4,5,6")),
-        case("edge case: \\r\\n line ends", work(vec![], b"sensor,time,milli_celsius\r\n1,2,3\r\n4,5,-6\r\n")),
+        case(
+            "edge case: one reading, a log of only the header",
+            work(vec![(3, 60, 21_500)], header),
+        ),
+        case(
+            "edge case: the types' extremes",
+            work(
+                extremes,
+                b"0,0,0\n4294967295,18446744073709551615,2147483647\n1,1,-2147483648\n",
+            ),
+        ),
+        case(
+            "edge case: a last line with no newline",
+            work(vec![], b"1,2,3\n4,5,6"),
+        ),
+        case(
+            "edge case: \\r\\n line ends",
+            work(vec![], b"sensor,time,milli_celsius\r\n1,2,3\r\n4,5,-6\r\n"),
+        ),
         case("edge case: blank lines only", work(vec![], b"\n\n\r\n\n")),
-        case("edge case: spaces around the fields", work(vec![], b" 1 , 2 ,3\n1,2, -3 \n")),
+        case(
+            "edge case: spaces around the fields",
+            work(vec![], b" 1 , 2 ,3\n1,2, -3 \n"),
+        ),
         case(
             "edge case: damaged lines (too few fields, too many, not numbers, out of range)",
-            work(vec![], b"1,2\n1,2,3,4\nx,1,2\n1,2,3.5\n-1,2,3\n1,-2,3\n1,2,2147483648\n4294967296,1,1\n,,\n5,5,5\n"),
+            work(
+                vec![],
+                b"1,2\n1,2,3,4\nx,1,2\n1,2,3.5\n-1,2,3\n1,-2,3\n1,2,2147483648\n4294967296,1,1\n,,\n5,5,5\n",
+            ),
         ),
-        case("edge case: temperatures whose sum leaves i32", work(vec![], "1,1,2147483647\n".repeat(3).as_bytes())),
-        case("edge case: a log that is not UTF-8", work(vec![(1, 2, 3)], b"1,2,3\n4,5,\xff\n6,7,8\n")),
-        case("edge case: UTF-8 beyond ASCII", work(vec![], "s\u{e9}nsor,t\u{ef}me,\u{b0}C\n1,2,3\n\u{1f321},1,1\n".as_bytes())),
-        case("edge case: a line longer than 64 KiB", work(vec![], long_line.as_bytes())),
+        case(
+            "edge case: temperatures whose sum leaves i32",
+            work(vec![], "1,1,2147483647\n".repeat(3).as_bytes()),
+        ),
+        case(
+            "edge case: a log that is not UTF-8",
+            work(vec![(1, 2, 3)], b"1,2,3\n4,5,\xff\n6,7,8\n"),
+        ),
+        case(
+            "edge case: UTF-8 beyond ASCII",
+            work(
+                vec![],
+                "s\u{e9}nsor,t\u{ef}me,\u{b0}C\n1,2,3\n\u{1f321},1,1\n".as_bytes(),
+            ),
+        ),
+        case(
+            "edge case: a line longer than 64 KiB",
+            work(vec![], long_line.as_bytes()),
+        ),
     ];
     // Around one and several 8 KiB buffers, and beyond a 64 KiB call.
     for n in [1, 2, 3, 17, 255, 256, 340, 341, 342, 1_000, 3_000] {
-        cases.push(case(format!("random readings and log, {n} lines"), workload(rng, n)));
+        cases.push(case(
+            format!("random readings and log, {n} lines"),
+            workload(rng, n),
+        ));
     }
     cases
 }

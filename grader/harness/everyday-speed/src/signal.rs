@@ -74,8 +74,14 @@ pub fn edge_cases(rng: &mut Rng) -> Vec<Case<Signal>> {
     let mut cases = vec![
         case("edge case: no samples, no weights", of(&[], &[])),
         case("edge case: samples but no weights", of(&[1.0, 2.0], &[])),
-        case("edge case: fewer samples than weights", of(&[1.0, 2.0], &[1.0, 1.0, 1.0])),
-        case("edge case: as many samples as weights", of(&[1.0, 2.0, 3.0], &[2.0, 1.0, 0.5])),
+        case(
+            "edge case: fewer samples than weights",
+            of(&[1.0, 2.0], &[1.0, 1.0, 1.0]),
+        ),
+        case(
+            "edge case: as many samples as weights",
+            of(&[1.0, 2.0, 3.0], &[2.0, 1.0, 0.5]),
+        ),
         case("edge case: one weight", of(&[3.0, -1.0, 0.25], &[2.0])),
         case(
             "edge case: the additions' order shows (1e8 - 1e8 + 1)",
@@ -122,7 +128,11 @@ mod tests {
     #[test]
     fn the_edge_cases_cover_both_short_inputs_and_many_weights() {
         let cases = edge_cases(&mut Rng::with_seed(1));
-        assert!(cases.iter().any(|c| c.input.size() == 0 && !c.input.weights.is_empty()));
+        assert!(
+            cases
+                .iter()
+                .any(|c| c.input.size() == 0 && !c.input.weights.is_empty())
+        );
         assert!(cases.iter().any(|c| c.input.weights.len() == 33));
     }
 }
