@@ -28,11 +28,16 @@ pub struct Summary {
     pub total: i64,
 }
 
+// ANCHOR: write_report
 /// Writes `readings` to `out` as CSV: the header `sensor,time,milli_celsius`, then one line
 /// per reading, each line ending in `\n`.
 ///
 /// The lines are gathered in a `BufWriter`, which hands `out` one large write per 8 KiB
 /// instead of one per piece of each line.
+///
+/// # Errors
+///
+/// The first error of `out`.
 pub fn write_report(readings: &[Reading], out: impl Write) -> io::Result<()> {
     let mut out = BufWriter::new(out);
     writeln!(out, "sensor,time,milli_celsius")?;
@@ -45,7 +50,9 @@ pub fn write_report(readings: &[Reading], out: impl Write) -> io::Result<()> {
     }
     out.flush()
 }
+// ANCHOR_END: write_report
 
+// ANCHOR: summarize
 /// Summarizes a CSV log of readings read from `input`.
 ///
 /// Lines end in `\n` (or `\r\n`); the last one may have no end. A line is a reading when it
@@ -77,6 +84,7 @@ pub fn summarize(input: impl Read) -> io::Result<Summary> {
     }
     Ok(summary)
 }
+// ANCHOR_END: summarize
 
 /// The reading on one line of the log, if it is one.
 fn parse_reading(line: &str) -> Option<Reading> {

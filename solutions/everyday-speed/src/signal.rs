@@ -1,5 +1,6 @@
 //! Smoothing a sensor's signal.
 
+// ANCHOR: smooth
 /// Smooths a signal with a weighted moving sum: entry `i` of the result is
 /// `samples[i] * weights[0] + samples[i + 1] * weights[1] + …`, one term per weight, added in
 /// that order to a total that starts at `0.0`.
@@ -25,3 +26,4 @@ pub fn smooth(samples: &[f32], weights: &[f32]) -> Vec<f32> {
     }
     smoothed
 }
+// ANCHOR_END: smooth

@@ -31,6 +31,10 @@ pub struct Summary {
 // ANCHOR: write_report
 /// Writes `readings` to `out` as CSV: the header `sensor,time,milli_celsius`, then one line
 /// per reading, each line ending in `\n`.
+///
+/// # Errors
+///
+/// The first error of `out`.
 pub fn write_report(readings: &[Reading], mut out: impl Write) -> io::Result<()> {
     writeln!(out, "sensor,time,milli_celsius")?;
     for reading in readings {
