@@ -5,6 +5,7 @@
 mod verdict;
 
 use crate::audit::audit;
+use crate::build_profiles;
 use crate::child::{self, Ending, Limits};
 use crate::compile::{self, Binaries, Build};
 use crate::exact;
@@ -132,7 +133,7 @@ pub fn grade_chapter(
     for task in tasks {
         progress(Progress::Grading(chapter, task));
         let started = Instant::now();
-        let ending = run_task(&binaries, chapter, task, settings, limits)
+        let ending = run_task(root, &binaries, chapter, task, settings, limits)
             .with_context(|| format!("grading {}", TaskId::new(&chapter.name, &task.name)))?;
         let mut result = verdict::judge(chapter, task, ending, limits);
         result.seconds = started.elapsed().as_secs_f64();
@@ -146,6 +147,7 @@ pub fn grade_chapter(
 /// is the one measured. Every measurement is confirmed against its check ([`verify`]), and
 /// they come back in manifest order.
 fn run_task(
+    root: &Path,
     binaries: &Binaries,
     chapter: &Chapter,
     task: &Task,
@@ -163,6 +165,10 @@ fn run_task(
     let (counted_checks, timed_checks): (Numbered<'_>, Numbered<'_>) = timed_checks
         .into_iter()
         .partition(|(_, c)| counting && exact::counts(c));
+    // The build-profiles lab is measured by the grader itself, on its own copy of the program.
+    let (lab_checks, timed_checks): (Numbered<'_>, Numbered<'_>) = timed_checks
+        .into_iter()
+        .partition(|(_, c)| matches!(c, Check::ProfileFindings { .. }));
     let heap_n = grader_kit::task::heap_size(heap_checks.iter().map(|(_, c)| *c));
     let request = |checks: &[(usize, &Check)]| Request {
         task: task.name.clone(),
@@ -238,6 +244,10 @@ fn run_task(
         all.sort_by_key(|(i, _)| *i);
         all
     };
+    let (timed, timed_checks) = match lab_checks.is_empty() {
+        true => (timed, timed_checks),
+        false => measure_lab(root, chapter, task, settings, timed, timed_checks, &lab_checks)?,
+    };
     if heap_checks.is_empty() {
         return Ok(timed);
     }
@@ -271,6 +281,64 @@ fn run_task(
         },
         printed: format!("{printed}{heap_printed}"),
     })
+}
+
+/// Adds the build-profiles lab's measurements to a task whose other checks (its correctness
+/// at least) ran to the end; a task that ended otherwise is returned as it is.
+fn measure_lab<'c>(
+    root: &Path,
+    chapter: &Chapter,
+    task: &Task,
+    settings: Settings,
+    ending: Ending,
+    checks: Numbered<'c>,
+    lab_checks: &Numbered<'c>,
+) -> Result<(Ending, Numbered<'c>)> {
+    let Ending::Responded {
+        response: Response::Measured { cases, measurements },
+        printed,
+    } = ending
+    else {
+        return Ok((ending, checks));
+    };
+    let findings = root
+        .join(settings.subject.dir(&chapter.name))
+        .join("findings.toml");
+    let seed = task_seed(settings.seed, &chapter.name, &task.name);
+    let budget = Duration::from_secs_f64(task.budget_s * settings.budget_scale);
+    let mut numbered: Vec<(usize, grader_kit::protocol::Measurement)> =
+        checks.iter().map(|(i, _)| *i).zip(measurements).collect();
+    for (i, check) in lab_checks {
+        let Check::ProfileFindings {
+            profiles,
+            within_factor,
+        } = check
+        else {
+            continue;
+        };
+        let measured = build_profiles::measure(
+            root,
+            &chapter.name,
+            profiles,
+            *within_factor,
+            &findings,
+            budget,
+            seed,
+        )?;
+        numbered.push((*i, measured));
+    }
+    let mut all: Numbered<'c> = checks.into_iter().chain(lab_checks.iter().copied()).collect();
+    all.sort_by_key(|(i, _)| *i);
+    Ok((
+        Ending::Responded {
+            response: Response::Measured {
+                cases,
+                measurements: in_check_order(numbered),
+            },
+            printed,
+        },
+        all,
+    ))
 }
 
 /// The harness must offer exactly the manifest's tasks.

@@ -1,6 +1,7 @@
 //! `cargo run -p grader`: grades the Rust Performance Workbook. See `grader --help`.
 
 mod audit;
+mod build_profiles;
 mod checklist;
 mod child;
 mod cli;

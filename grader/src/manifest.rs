@@ -381,6 +381,23 @@ fn validate_check(id: &TaskId, check: &Check) -> Result<()> {
             ensure!(!truth.is_empty(), "{id}: no bottlenecks declared");
             ensure!(*max_per_part >= 1, "{id}: max_per_part must be at least 1");
         }
+        Check::ProfileFindings {
+            profiles,
+            within_factor,
+        } => {
+            ensure!(!profiles.is_empty(), "{id}: no build profiles to compare");
+            ensure!(*within_factor > 1.0, "{id}: within_factor must be above 1");
+            for (i, profile) in profiles.iter().enumerate() {
+                ensure!(
+                    is_kebab(profile) && !["release", "dev", "test", "bench"].contains(&profile.as_str()),
+                    "{id}: {profile:?} is not a custom profile's name (kebab-case, not a built-in profile)"
+                );
+                ensure!(
+                    !profiles[..i].contains(profile),
+                    "{id}: profile {profile:?} listed twice"
+                );
+            }
+        }
         Check::HotFunctions { truth, max_named } => {
             ensure!(!truth.is_empty(), "{id}: no hot functions declared");
             ensure!(

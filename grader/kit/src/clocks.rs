@@ -13,6 +13,11 @@ pub fn process_cpu() -> Duration {
     imp::cpu(imp::PROCESS)
 }
 
+/// CPU time (user and system) used by every child process that has ended and been waited for.
+pub fn children_cpu() -> Duration {
+    imp::children()
+}
+
 /// Both clocks at one moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CpuStamp {
@@ -57,6 +62,17 @@ mod imp {
         }
         Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
     }
+
+    pub fn children() -> Duration {
+        // SAFETY: an all-zero rusage is a valid value of the plain C struct.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        // SAFETY: `usage` is a valid, writable rusage; RUSAGE_CHILDREN is a constant the kernel knows.
+        if unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } != 0 {
+            return Duration::ZERO;
+        }
+        let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1_000);
+        time(usage.ru_utime) + time(usage.ru_stime)
+    }
 }
 
 #[cfg(not(unix))]
@@ -68,6 +84,11 @@ mod imp {
 
     /// No CPU clocks: every batch looks undisturbed.
     pub fn cpu(_: i32) -> Duration {
+        Duration::ZERO
+    }
+
+    /// No children's clock.
+    pub fn children() -> Duration {
         Duration::ZERO
     }
 }

@@ -150,6 +150,21 @@ pub enum Goal {
     Between(f64, f64),
 }
 
+/// One build profile's speed-up over `release` (release's time / the profile's time).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProfileFigure {
+    /// The profile ("lab-lto", or "native" for `-C target-cpu=native`).
+    pub profile: String,
+    /// The speed-up the learner recorded (`None` if not recorded).
+    pub recorded: Option<f64>,
+    /// The measured speed-up: the median of the per-round ratios.
+    pub measured: f64,
+    /// Lower end of the measured speed-up's confidence interval.
+    pub low: f64,
+    /// Upper end of the measured speed-up's confidence interval.
+    pub high: f64,
+}
+
 /// One measured figure with its uncertainty, its goal and its verdict.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Measurement {
@@ -254,6 +269,18 @@ pub enum Evidence {
         measured: f64,
         /// The crossover size the learner recorded.
         claimed: f64,
+    },
+    /// Build profiles' speed-ups over `release`: the learner's record against the grader's
+    /// measurement of the same program.
+    ProfileFindings {
+        /// One row per profile, in the manifest's order.
+        profiles: Vec<ProfileFigure>,
+        /// The profile the learner recorded as the one that helps most (`None` if not recorded).
+        best_recorded: Option<String>,
+        /// The profile with the highest measured speed-up.
+        best_measured: String,
+        /// The median time of one run of the program built with `release`, in seconds.
+        release_seconds: f64,
     },
     /// A benchmark's figure against the grader's own measurement of the same work.
     BenchmarkFigure {

@@ -104,6 +104,16 @@ pub enum Check {
         /// At most this many causes may be named per part (naming everything is not an answer).
         max_per_part: usize,
     },
+    /// The learner's build-profile findings (the `[build-profiles]` table of `findings.toml`)
+    /// against the grader's own measurement of the frozen starter's program, built under
+    /// `release` and under each of `profiles` and timed in interleaved rounds.
+    ProfileFindings {
+        /// The profiles compared with `release`: custom profiles of the root `Cargo.toml`
+        /// ("lab-lto"), or "native" for `release` with `-C target-cpu=native`.
+        profiles: Vec<String>,
+        /// Each recorded speed-up must lie within this factor of the measured one.
+        within_factor: f64,
+    },
     /// A guard: the subject may be at most `factor` times slower than the starter at size `n`
     /// (a memory saving must not be bought with a large loss of speed).
     NoSlower {
@@ -129,6 +139,7 @@ impl Check {
             | Check::Throughput { .. }
             | Check::LightLatency { .. }
             | Check::PeakResident { .. }
+            | Check::ProfileFindings { .. }
             | Check::Diagnosis { .. } => vec![],
         }
     }
@@ -149,6 +160,7 @@ impl Check {
             Check::LightLatency { .. } => "light-latency",
             Check::PeakResident { .. } => "peak-resident",
             Check::Diagnosis { .. } => "diagnosis",
+            Check::ProfileFindings { .. } => "profile-findings",
         }
     }
 

@@ -6,6 +6,7 @@ use crate::layout::Subject;
 use crate::layout::{Layout, Role};
 use crate::manifest::Chapter;
 use anyhow::{Context, Result};
+use grader_kit::spec::Check;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -202,9 +203,42 @@ pub fn starter_crate(root: &Path, chapter: &Chapter) -> Result<Files> {
         }
     }
     manifest.push_str("\n[lints]\nworkspace = true\n");
+    // The build-profiles lab times the starter's own program, built by the grader.
+    let lab = chapter
+        .tasks
+        .iter()
+        .flat_map(|t| &t.checks)
+        .any(|c| matches!(c, Check::ProfileFindings { .. }));
+    if lab {
+        writeln!(
+            manifest,
+            "\n# The build-profiles lab's program, which the grader builds under each profile.\n\
+             [[bin]]\nname = \"{}\"\npath = \"lab/main.rs\"",
+            layout.package(Role::Starter)
+        )
+        .expect("writing to a String");
+    }
 
     let mut files = Files::new();
     files.insert(format!("{starter_dir}/Cargo.toml"), manifest.into_bytes());
+    if lab {
+        // The exercise's `src/main.rs`, calling this crate's library instead of the exercise's.
+        let main = std::fs::read_to_string(exercise_dir.join("src/main.rs")).with_context(|| {
+            format!(
+                "reading {}/src/main.rs (the lab's program)",
+                layout.dir(Role::Exercise)
+            )
+        })?;
+        let renamed = main.replace(
+            &format!("{}::", layout.crate_name(Role::Exercise)),
+            &format!("{}::", layout.crate_name(Role::Starter)),
+        );
+        files.insert(
+            format!("{starter_dir}/lab/main.rs"),
+            format!("// {GENERATED}: the program of src/main.rs, on this crate's library.\n{renamed}")
+                .into_bytes(),
+        );
+    }
     for frozen in FROZEN {
         let source = exercise_dir.join(frozen);
         let found = if source.is_dir() {

@@ -117,6 +117,32 @@ pub fn measured(m: &Measurement) -> String {
         Evidence::BenchmarkFigure { .. } => {
             format!("your benchmark reads {value}× the true time ({interval})")
         }
+        Evidence::ProfileFindings {
+            profiles,
+            best_recorded,
+            ..
+        } if m.value.is_none() => {
+            let mut missing: Vec<&str> = profiles
+                .iter()
+                .filter(|p| p.recorded.is_none())
+                .map(|p| p.profile.as_str())
+                .collect();
+            if best_recorded.is_none() {
+                missing.push("the best profile");
+            }
+            match missing.is_empty() {
+                true => "findings.toml's [build-profiles] table could not be read".into(),
+                false => format!("not recorded in findings.toml: {}", missing.join(", ")),
+            }
+        }
+        Evidence::ProfileFindings {
+            best_recorded,
+            best_measured,
+            ..
+        } => format!(
+            "your speed-ups lie within {value}× of the measured ones ({interval}); fastest: yours {}, measured {best_measured}",
+            best_recorded.as_deref().unwrap_or("not named")
+        ),
         Evidence::Findings { found, missed, .. } if m.metric == "diagnosis" => {
             format!("named {} of {} bottlenecks", found.len(), found.len() + missed)
         }
@@ -183,6 +209,12 @@ pub fn goal(m: &Measurement) -> String {
         }
         (Evidence::Findings { max_named, .. }, Goal::AtLeast(t)) => {
             format!("all {t:.0} named, in at most {max_named} names")
+        }
+        (Evidence::ProfileFindings { .. }, Goal::AtMost(t)) => {
+            format!(
+                "every speed-up within {}× of the measured one, and the fastest profile named",
+                number(t)
+            )
         }
         (Evidence::Load { .. }, Goal::AtLeast(t)) if m.metric == "light-latency" => {
             format!("≥ {}× lower than the starter's", number(t))
@@ -365,6 +397,22 @@ pub fn evidence(m: &Measurement) -> String {
             bytes(*starter_bytes as f64),
             bytes(*subject_bytes as f64),
             bytes(*threshold as f64)
+        ),
+        Evidence::ProfileFindings {
+            profiles,
+            release_seconds,
+            ..
+        } => format!(
+            "release: {} a run; {}",
+            seconds(*release_seconds),
+            list(&mut profiles.iter().map(|p| format!(
+                "{}: {}× ({}–{}), yours {}",
+                p.profile,
+                number(p.measured),
+                number(p.low),
+                number(p.high),
+                or_unknown(p.recorded, |r| format!("{}×", number(r)))
+            )))
         ),
         Evidence::Findings { named, missed, .. } => format!(
             "you named: {}; hot functions not named yet: {missed}",

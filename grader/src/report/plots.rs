@@ -111,7 +111,9 @@ pub fn plot(m: &Measurement, description: &str) -> Option<String> {
             *subject_bytes,
             *threshold,
         ),
-        Evidence::BenchmarkFigure { .. } | Evidence::Findings { .. } => return None,
+        Evidence::BenchmarkFigure { .. } | Evidence::Findings { .. } | Evidence::ProfileFindings { .. } => {
+            return None;
+        }
     };
     Some(canvas.finish(description))
 }

@@ -3,6 +3,7 @@
 //! The exercise's API, fast: buffered reads and writes, and iterators the compiler can turn
 //! into vector instructions.
 
+pub mod calibration;
 pub mod readings;
 pub mod signal;
 

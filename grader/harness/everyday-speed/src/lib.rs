@@ -8,6 +8,7 @@
 use grader_kit::{CountedTask, TimedTask};
 use std::process::ExitCode;
 
+pub mod calibration;
 pub mod handle;
 pub mod readings;
 pub mod signal;
@@ -44,6 +45,13 @@ grader_kit::subject_api! {
                 .map_err(|e| e.kind());
         /// See `everyday_speed::smooth`.
         fn smooth(samples: &[f32], weights: &[f32]) -> Vec<f32>;
+        /// `Calibration::of_sensor(sensor).celsius(r)` of each raw count `r`.
+        fn celsius(sensor: u32, raw: &[f32]) -> Vec<f32> = {
+            let calibration = calibration::Calibration::of_sensor(sensor);
+            raw.iter().map(|&r| calibration.celsius(r)).collect()
+        };
+        /// See `everyday_speed::calibration::raw_day`.
+        fn raw_day(sensor: u32, n: usize) -> Vec<f32> = calibration::raw_day(sensor, n);
     }
 }
 
@@ -74,7 +82,25 @@ pub fn bounds_checks<S: Api>() -> TimedTask<signal::Signal, Vec<f32>> {
     }
 }
 
+/// `build-profiles`: the program's library keeps its answers (the grader times the program).
+pub fn build_profiles<S: Api>() -> TimedTask<calibration::Day, Vec<f32>> {
+    TimedTask {
+        name: "build-profiles",
+        edge_cases: calibration::edge_cases,
+        generate: calibration::day,
+        starter: |d: &calibration::Day| {
+            calibration::answers(
+                Starter::celsius(d.sensor, &d.raw),
+                Starter::raw_day(d.sensor, d.raw.len()),
+            )
+        },
+        subject: |d: &calibration::Day| {
+            calibration::answers(S::celsius(d.sensor, &d.raw), S::raw_day(d.sensor, d.raw.len()))
+        },
+    }
+}
+
 /// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
 pub fn main<S: Api>() -> ExitCode {
-    grader_kit::harness::main(&[&buffered_io::<S>(), &bounds_checks::<S>()])
+    grader_kit::harness::main(&[&buffered_io::<S>(), &bounds_checks::<S>(), &build_profiles::<S>()])
 }

@@ -120,7 +120,7 @@ fn measured_words(m: &Measurement) -> String {
     let value = m.value.is_some_and(f64::is_finite);
     let finite = match m.evidence {
         // figures has its own words for a machine with one core, where nothing is timed.
-        Evidence::Parallel { cores: 1, .. } => true,
+        Evidence::Parallel { cores: 1, .. } | Evidence::ProfileFindings { .. } => true,
         Evidence::Crossover {
             measured, claimed, ..
         } => value && measured.is_finite() && claimed.is_finite(),
@@ -167,6 +167,7 @@ fn evidence_words(m: &Measurement) -> String {
         | Evidence::ThreadSplit { .. }
         | Evidence::Crossover { .. }
         | Evidence::Findings { .. }
+        | Evidence::ProfileFindings { .. }
         | Evidence::Count { .. }
         | Evidence::Heap { .. }
         | Evidence::Resident { .. } => true,

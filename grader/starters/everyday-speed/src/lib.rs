@@ -6,6 +6,7 @@
 //! - Measure it yourself: `cargo bench -p everyday-speed`
 //! - Grade it: `cargo run -p grader -- everyday-speed`
 
+pub mod calibration;
 pub mod readings;
 pub mod signal;
 

@@ -1,0 +1,142 @@
+//! Building the program once per variant: a custom profile of the root `Cargo.toml` in its own
+//! directory of the target directory (so that no variant overwrites another and a second grade
+//! rebuilds nothing), and `native` as `release` with `-C target-cpu=native` in a target
+//! directory of its own.
+
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The name that stands for `release` with `-C target-cpu=native`.
+pub const NATIVE: &str = "native";
+
+/// One way of building the program.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Variant {
+    /// The name in reports and in the findings ("release", "lab-lto", "native").
+    pub name: String,
+}
+
+impl Variant {
+    /// The baseline: cargo's `release` profile as the workspace sets it.
+    pub fn release() -> Self {
+        Variant::named("release")
+    }
+
+    /// The variant of that name.
+    pub fn named(name: &str) -> Self {
+        Variant {
+            name: name.to_string(),
+        }
+    }
+
+    /// cargo's arguments and the `CARGO_ENCODED_RUSTFLAGS` that build this variant.
+    /// `target_dir` is the workspace's target directory.
+    pub fn cargo_args(&self, target_dir: &Path) -> (Vec<String>, String) {
+        if self.name == NATIVE {
+            let dir = target_dir.join("lab-native");
+            let args = vec![
+                "--release".into(),
+                "--target-dir".into(),
+                dir.display().to_string(),
+            ];
+            (args, "-Ctarget-cpu=native".into())
+        } else {
+            (vec!["--profile".into(), self.name.clone()], String::new())
+        }
+    }
+}
+
+/// A built variant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Program {
+    /// The variant's name.
+    pub name: String,
+    /// Its executable.
+    pub path: PathBuf,
+}
+
+/// Builds `package`'s binary (named after the package) under every variant, in order.
+pub fn build_all(root: &Path, package: &str, variants: &[Variant]) -> Result<Vec<Program>> {
+    let target_dir = target_directory(root)?;
+    variants
+        .iter()
+        .map(|variant| {
+            let path = build_one(root, package, variant, &target_dir)
+                .with_context(|| format!("building {package} with the {} profile", variant.name))?;
+            Ok(Program {
+                name: variant.name.clone(),
+                path,
+            })
+        })
+        .collect()
+}
+
+/// The workspace's target directory, as cargo resolves it (`CARGO_TARGET_DIR`, config).
+fn target_directory(root: &Path) -> Result<PathBuf> {
+    let output = cargo(root)
+        .args(["metadata", "--no-deps", "--format-version=1"])
+        .output()
+        .context("running cargo metadata")?;
+    if !output.status.success() {
+        bail!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let metadata: Value = serde_json::from_slice(&output.stdout).context("reading cargo metadata")?;
+    metadata["target_directory"]
+        .as_str()
+        .map(PathBuf::from)
+        .context("cargo metadata names no target directory")
+}
+
+fn build_one(root: &Path, package: &str, variant: &Variant, target_dir: &Path) -> Result<PathBuf> {
+    let (args, rustflags) = variant.cargo_args(target_dir);
+    let output = cargo(root)
+        .args(["build", "--message-format=json", "-p", package, "--bin", package])
+        .args(&args)
+        // The variant alone decides the flags: none of the caller's own.
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_BUILD_RUSTFLAGS")
+        .env("CARGO_ENCODED_RUSTFLAGS", rustflags)
+        .output()
+        .context("running cargo build")?;
+    if !output.status.success() {
+        bail!(
+            "cargo build failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
+    }
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == package)
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .context("cargo built the program but did not say where it is")
+}
+
+fn cargo(root: &Path) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command.current_dir(root).stdin(Stdio::null());
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_profile_builds_in_its_own_directory_and_native_in_its_own_target_directory() {
+        let target = Path::new("/t");
+        assert_eq!(
+            Variant::named("lab-lto").cargo_args(target),
+            (vec!["--profile".to_string(), "lab-lto".into()], String::new())
+        );
+        let (args, flags) = Variant::named(NATIVE).cargo_args(target);
+        assert_eq!(args, ["--release", "--target-dir", "/t/lab-native"]);
+        assert_eq!(flags, "-Ctarget-cpu=native");
+        assert_eq!(Variant::release().cargo_args(target).0, ["--profile", "release"]);
+    }
+}
