@@ -509,6 +509,27 @@ mod tests {
                 ),
                 "between 1 and 2",
             ),
+            (
+                GOOD.replace(
+                    r#"{ kind = "speedup", n = 8000, at_least = 10.0 },"#,
+                    r#"{ kind = "profile-findings", profiles = ["lab-lto", "release"], within_factor = 1.5 },"#,
+                ),
+                "not a custom profile",
+            ),
+            (
+                GOOD.replace(
+                    r#"{ kind = "speedup", n = 8000, at_least = 10.0 },"#,
+                    r#"{ kind = "profile-findings", profiles = ["lab-lto", "lab-lto"], within_factor = 1.5 },"#,
+                ),
+                "listed twice",
+            ),
+            (
+                GOOD.replace(
+                    r#"{ kind = "speedup", n = 8000, at_least = 10.0 },"#,
+                    r#"{ kind = "profile-findings", profiles = ["lab-lto"], within_factor = 1.0 },"#,
+                ),
+                "within_factor",
+            ),
         ];
         for (text, reason) in cases {
             let err = format!("{:#}", parse(&text).unwrap_err());

@@ -139,4 +139,33 @@ mod tests {
         assert_eq!(flags, "-Ctarget-cpu=native");
         assert_eq!(Variant::release().cargo_args(target).0, ["--profile", "release"]);
     }
+
+    #[test]
+    fn every_lab_profile_of_the_manifest_is_declared_in_the_root_manifest_on_top_of_release() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+        let cargo: toml::Table =
+            toml::from_str(&std::fs::read_to_string(root.join("Cargo.toml")).unwrap()).unwrap();
+        let manifest = crate::manifest::Manifest::load(&root.join("grader/workbook.toml")).unwrap();
+        let mut seen = 0;
+        for check in manifest
+            .chapters
+            .iter()
+            .flat_map(|c| &c.tasks)
+            .flat_map(|t| &t.checks)
+        {
+            let grader_kit::spec::Check::ProfileFindings { profiles, .. } = check else {
+                continue;
+            };
+            for profile in profiles.iter().filter(|p| *p != NATIVE) {
+                let inherits = cargo["profile"].get(profile).and_then(|p| p.get("inherits"));
+                assert_eq!(
+                    inherits.and_then(|i| i.as_str()),
+                    Some("release"),
+                    "profile {profile}"
+                );
+                seen += 1;
+            }
+        }
+        assert!(seen > 0, "no lab profiles in the manifest");
+    }
 }
