@@ -3,7 +3,7 @@
 
 use crate::layout::Subject;
 use crate::layout::{Layout, Role};
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -126,6 +126,28 @@ pub fn build_fixed_random(root: &Path) -> Result<PathBuf> {
         .filter_map(|f| f.as_str().map(PathBuf::from))
         .find(|f| f.extension().is_some_and(|e| e == "so"))
         .context("cargo built grader-fixed-random but did not say where its library is")
+}
+
+/// The workspace's target directory, as cargo resolves it (`CARGO_TARGET_DIR`, config).
+pub fn target_directory(root: &Path) -> Result<PathBuf> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let output = Command::new(&cargo)
+        .current_dir(root)
+        .stdin(Stdio::null())
+        .args(["metadata", "--no-deps", "--format-version=1"])
+        .output()
+        .context("running cargo metadata")?;
+    if !output.status.success() {
+        bail!(
+            "cargo metadata failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let metadata: Value = serde_json::from_slice(&output.stdout).context("reading cargo metadata")?;
+    metadata["target_directory"]
+        .as_str()
+        .map(PathBuf::from)
+        .context("cargo metadata names no target directory")
 }
 
 /// The first lines of a compiler message.

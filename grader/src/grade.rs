@@ -10,6 +10,7 @@ use crate::child::{self, Ending, Limits};
 use crate::compile::{self, Binaries, Build};
 use crate::exact;
 use crate::layout::Subject;
+use crate::lints;
 use crate::manifest::{Chapter, Manifest, Task};
 use crate::result::TaskResult;
 use crate::task_id::TaskId;
@@ -165,10 +166,10 @@ fn run_task(
     let (counted_checks, timed_checks): (Numbered<'_>, Numbered<'_>) = timed_checks
         .into_iter()
         .partition(|(_, c)| counting && exact::counts(c));
-    // The build-profiles lab is measured by the grader itself, on its own copy of the program.
-    let (lab_checks, timed_checks): (Numbered<'_>, Numbered<'_>) = timed_checks
+    // The build-profiles lab and clippy's lints are measured by the grader itself.
+    let (own_checks, timed_checks): (Numbered<'_>, Numbered<'_>) = timed_checks
         .into_iter()
-        .partition(|(_, c)| matches!(c, Check::ProfileFindings { .. }));
+        .partition(|(_, c)| c.measured_by_grader());
     let heap_n = grader_kit::task::heap_size(heap_checks.iter().map(|(_, c)| *c));
     let request = |checks: &[(usize, &Check)]| Request {
         task: task.name.clone(),
@@ -244,9 +245,9 @@ fn run_task(
         all.sort_by_key(|(i, _)| *i);
         all
     };
-    let (timed, timed_checks) = match lab_checks.is_empty() {
+    let (timed, timed_checks) = match own_checks.is_empty() {
         true => (timed, timed_checks),
-        false => measure_lab(root, chapter, task, settings, timed, timed_checks, &lab_checks)?,
+        false => measure_own(root, chapter, task, settings, timed, timed_checks, &own_checks)?,
     };
     if heap_checks.is_empty() {
         return Ok(timed);
@@ -283,16 +284,17 @@ fn run_task(
     })
 }
 
-/// Adds the build-profiles lab's measurements to a task whose other checks (its correctness
-/// at least) ran to the end; a task that ended otherwise is returned as it is.
-fn measure_lab<'c>(
+/// Adds the measurements the grader makes itself (the build-profiles lab, clippy's lints) to
+/// a task whose other checks (its correctness at least) ran to the end; a task that ended
+/// otherwise is returned as it is.
+fn measure_own<'c>(
     root: &Path,
     chapter: &Chapter,
     task: &Task,
     settings: Settings,
     ending: Ending,
     checks: Numbered<'c>,
-    lab_checks: &Numbered<'c>,
+    own_checks: &Numbered<'c>,
 ) -> Result<(Ending, Numbered<'c>)> {
     let Ending::Responded {
         response: Response::Measured { cases, measurements },
@@ -308,26 +310,28 @@ fn measure_lab<'c>(
     let budget = Duration::from_secs_f64(task.budget_s * settings.budget_scale);
     let mut numbered: Vec<(usize, grader_kit::protocol::Measurement)> =
         checks.iter().map(|(i, _)| *i).zip(measurements).collect();
-    for (i, check) in lab_checks {
-        let Check::ProfileFindings {
-            profiles,
-            within_factor,
-        } = check
-        else {
-            continue;
+    for (i, check) in own_checks {
+        let measured = match check {
+            Check::ProfileFindings {
+                profiles,
+                within_factor,
+            } => build_profiles::measure(
+                root,
+                &chapter.name,
+                profiles,
+                *within_factor,
+                &findings,
+                budget,
+                seed,
+            )?,
+            Check::Lints { group, at_most } => {
+                lints::measure(root, &chapter.name, settings.subject, group, *at_most)?
+            }
+            other => bail!("the grader does not measure {} checks itself", other.metric()),
         };
-        let measured = build_profiles::measure(
-            root,
-            &chapter.name,
-            profiles,
-            *within_factor,
-            &findings,
-            budget,
-            seed,
-        )?;
         numbered.push((*i, measured));
     }
-    let mut all: Numbered<'c> = checks.into_iter().chain(lab_checks.iter().copied()).collect();
+    let mut all: Numbered<'c> = checks.into_iter().chain(own_checks.iter().copied()).collect();
     all.sort_by_key(|(i, _)| *i);
     Ok((
         Ending::Responded {

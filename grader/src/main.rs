@@ -12,6 +12,7 @@ mod exact;
 mod grade;
 mod heap_profile;
 mod layout;
+mod lints;
 mod manifest;
 mod profile;
 mod progress;

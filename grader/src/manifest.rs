@@ -398,6 +398,13 @@ fn validate_check(id: &TaskId, check: &Check) -> Result<()> {
                 );
             }
         }
+        Check::Lints { group, .. } => {
+            ensure!(
+                LINT_GROUPS.contains(&group.as_str()),
+                "{id}: {group:?} is not one of clippy's lint groups ({})",
+                LINT_GROUPS.join(", ")
+            );
+        }
         Check::HotFunctions { truth, max_named } => {
             ensure!(!truth.is_empty(), "{id}: no hot functions declared");
             ensure!(
@@ -408,6 +415,18 @@ fn validate_check(id: &TaskId, check: &Check) -> Result<()> {
     }
     Ok(())
 }
+
+/// Clippy's lint groups that a `lints` check may name.
+const LINT_GROUPS: [&str; 8] = [
+    "cargo",
+    "complexity",
+    "correctness",
+    "nursery",
+    "pedantic",
+    "perf",
+    "style",
+    "suspicious",
+];
 
 pub fn is_kebab(name: &str) -> bool {
     !name.is_empty()

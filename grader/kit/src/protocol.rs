@@ -150,6 +150,19 @@ pub enum Goal {
     Between(f64, f64),
 }
 
+/// One lint clippy reported.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Lint {
+    /// The lint's name ("clippy::cmp_owned"), or what hid code from clippy.
+    pub name: String,
+    /// The file, relative to the crate's directory.
+    pub file: String,
+    /// The line, from 1.
+    pub line: u64,
+    /// Clippy's message.
+    pub message: String,
+}
+
 /// One build profile's speed-up over `release` (release's time / the profile's time).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProfileFigure {
@@ -281,6 +294,15 @@ pub enum Evidence {
         best_measured: String,
         /// The median time of one run of the program built with `release`, in seconds.
         release_seconds: f64,
+    },
+    /// The lints of one clippy group that clippy reported in the subject's library.
+    Lints {
+        /// The clippy group ("perf").
+        group: String,
+        /// Each lint reported, in clippy's order.
+        found: Vec<Lint>,
+        /// The most lints that pass.
+        limit: u64,
     },
     /// A benchmark's figure against the grader's own measurement of the same work.
     BenchmarkFigure {

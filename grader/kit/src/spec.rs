@@ -114,6 +114,14 @@ pub enum Check {
         /// Each recorded speed-up must lie within this factor of the measured one.
         within_factor: f64,
     },
+    /// Lints of one clippy group left in the subject's library: the grader runs clippy on the
+    /// subject's crate with that group forced to warn (an `#[allow]` does not hide a lint).
+    Lints {
+        /// The clippy group ("perf").
+        group: String,
+        /// The most lints that pass.
+        at_most: u64,
+    },
     /// A guard: the subject may be at most `factor` times slower than the starter at size `n`
     /// (a memory saving must not be bought with a large loss of speed).
     NoSlower {
@@ -140,6 +148,7 @@ impl Check {
             | Check::LightLatency { .. }
             | Check::PeakResident { .. }
             | Check::ProfileFindings { .. }
+            | Check::Lints { .. }
             | Check::Diagnosis { .. } => vec![],
         }
     }
@@ -161,7 +170,14 @@ impl Check {
             Check::PeakResident { .. } => "peak-resident",
             Check::Diagnosis { .. } => "diagnosis",
             Check::ProfileFindings { .. } => "profile-findings",
+            Check::Lints { .. } => "lints",
         }
+    }
+
+    /// Whether the grader measures the check itself, outside the harness: it builds and times
+    /// its own copy of a program, or runs a tool (clippy) on the subject's crate.
+    pub fn measured_by_grader(&self) -> bool {
+        matches!(self, Check::ProfileFindings { .. } | Check::Lints { .. })
     }
 
     /// Whether the check needs the counting allocator and a process of its own, where the

@@ -59,7 +59,7 @@ pub struct Program {
 
 /// Builds `package`'s binary (named after the package) under every variant, in order.
 pub fn build_all(root: &Path, package: &str, variants: &[Variant]) -> Result<Vec<Program>> {
-    let target_dir = target_directory(root)?;
+    let target_dir = crate::compile::target_directory(root)?;
     variants
         .iter()
         .map(|variant| {
@@ -71,25 +71,6 @@ pub fn build_all(root: &Path, package: &str, variants: &[Variant]) -> Result<Vec
             })
         })
         .collect()
-}
-
-/// The workspace's target directory, as cargo resolves it (`CARGO_TARGET_DIR`, config).
-fn target_directory(root: &Path) -> Result<PathBuf> {
-    let output = cargo(root)
-        .args(["metadata", "--no-deps", "--format-version=1"])
-        .output()
-        .context("running cargo metadata")?;
-    if !output.status.success() {
-        bail!(
-            "cargo metadata failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
-    let metadata: Value = serde_json::from_slice(&output.stdout).context("reading cargo metadata")?;
-    metadata["target_directory"]
-        .as_str()
-        .map(PathBuf::from)
-        .context("cargo metadata names no target directory")
 }
 
 fn build_one(root: &Path, package: &str, variant: &Variant, target_dir: &Path) -> Result<PathBuf> {

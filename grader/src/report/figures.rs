@@ -117,6 +117,10 @@ pub fn measured(m: &Measurement) -> String {
         Evidence::BenchmarkFigure { .. } => {
             format!("your benchmark reads {value}× the true time ({interval})")
         }
+        Evidence::Lints { found, group, .. } if found.is_empty() => format!("no clippy::{group} lints"),
+        Evidence::Lints { found, group, .. } => {
+            format!("{} clippy::{group} lints left", count(found.len() as u64))
+        }
         Evidence::ProfileFindings {
             profiles,
             best_recorded,
@@ -209,6 +213,10 @@ pub fn goal(m: &Measurement) -> String {
         }
         (Evidence::Findings { max_named, .. }, Goal::AtLeast(t)) => {
             format!("all {t:.0} named, in at most {max_named} names")
+        }
+        (Evidence::Lints { group, limit: 0, .. }, _) => format!("no clippy::{group} lints"),
+        (Evidence::Lints { group, limit, .. }, _) => {
+            format!("≤ {} clippy::{group} lints", count(*limit))
         }
         (Evidence::ProfileFindings { .. }, Goal::AtMost(t)) => {
             format!(
@@ -397,6 +405,14 @@ pub fn evidence(m: &Measurement) -> String {
             bytes(*starter_bytes as f64),
             bytes(*subject_bytes as f64),
             bytes(*threshold as f64)
+        ),
+        Evidence::Lints { found, group, .. } if found.is_empty() => {
+            format!("clippy found no lint of its {group} group in your library")
+        }
+        Evidence::Lints { found, .. } => list(
+            &mut found
+                .iter()
+                .map(|l| format!("{} at {}:{} ({})", l.name, l.file, l.line, l.message)),
         ),
         Evidence::ProfileFindings {
             profiles,

@@ -111,7 +111,10 @@ pub fn plot(m: &Measurement, description: &str) -> Option<String> {
             *subject_bytes,
             *threshold,
         ),
-        Evidence::BenchmarkFigure { .. } | Evidence::Findings { .. } | Evidence::ProfileFindings { .. } => {
+        Evidence::BenchmarkFigure { .. }
+        | Evidence::Findings { .. }
+        | Evidence::ProfileFindings { .. }
+        | Evidence::Lints { .. } => {
             return None;
         }
     };

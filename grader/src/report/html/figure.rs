@@ -168,6 +168,7 @@ fn evidence_words(m: &Measurement) -> String {
         | Evidence::Crossover { .. }
         | Evidence::Findings { .. }
         | Evidence::ProfileFindings { .. }
+        | Evidence::Lints { .. }
         | Evidence::Count { .. }
         | Evidence::Heap { .. }
         | Evidence::Resident { .. } => true,

@@ -1,0 +1,202 @@
+//! Clippy's lints of one group in the subject's library, counted by the grader itself: it runs
+//! `cargo clippy` on the subject's crate with every clippy lint allowed and the group forced to
+//! warn, so an `#[allow]`, an `#[expect]` or the crate's `[lints]` table cannot hide one.
+//! Code that the `clippy` cfg hides from clippy (`#[cfg(not(clippy))]`) counts as a lint of
+//! its own: what clippy reads must be what is built.
+
+use crate::layout::{Layout, Subject};
+use anyhow::{Context, Result, bail};
+use grader_kit::protocol::{Evidence, Goal, Lint, Measurement, Verdict};
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// The name a hiding place gets in the list of lints.
+pub const HIDDEN: &str = "code hidden from clippy";
+
+/// Runs clippy on `subject`'s crate of `chapter` and measures the lints of `group` left.
+pub fn measure(
+    root: &Path,
+    chapter: &str,
+    subject: Subject,
+    group: &str,
+    at_most: u64,
+) -> Result<Measurement> {
+    let crate_dir = root.join(subject.dir(chapter));
+    let package = Layout::new(chapter).package(subject.into());
+    let mut found = hidden_from_clippy(&crate_dir)?;
+    found.extend(run_clippy(root, &package, &crate_dir, group)?);
+    let count = found.len() as u64;
+    let goal = Goal::AtMost(at_most as f64);
+    Ok(Measurement {
+        metric: "lints".into(),
+        value: Some(count as f64),
+        low: Some(count as f64),
+        high: Some(count as f64),
+        confidence: 1.0,
+        unit: format!("clippy::{group} lints"),
+        goal,
+        verdict: if count <= at_most {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        },
+        samples: 1,
+        evidence: Evidence::Lints {
+            group: group.into(),
+            found,
+            limit: at_most,
+        },
+    })
+}
+
+/// clippy's lints of `group` in `package`'s library, with paths relative to `crate_dir`.
+fn run_clippy(root: &Path, package: &str, crate_dir: &Path, group: &str) -> Result<Vec<Lint>> {
+    let target_dir = crate::compile::target_directory(root)?.join("clippy");
+    let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
+        .current_dir(root)
+        .args([
+            "clippy",
+            "--message-format=json",
+            "--lib",
+            "-p",
+            package,
+            "--target-dir",
+        ])
+        .arg(&target_dir)
+        .args(["--", "-A", "clippy::all", "--force-warn"])
+        .arg(format!("clippy::{group}"))
+        .stdin(Stdio::null())
+        .output()
+        .context("running cargo clippy")?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if stderr.contains("no such command") || stderr.contains("is not installed") {
+        bail!("clippy is not installed: `rustup component add clippy` installs it");
+    }
+    if !output.status.success() {
+        bail!("cargo clippy failed on {package}: {}", stderr.trim());
+    }
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|m| m["reason"] == "compiler-message")
+        .filter_map(|m| lint(&m["message"], crate_dir))
+        .collect())
+}
+
+/// A clippy lint from one of rustc's JSON diagnostics, if it is one.
+fn lint(message: &Value, crate_dir: &Path) -> Option<Lint> {
+    let name = message["code"]["code"].as_str()?;
+    if !name.starts_with("clippy::") {
+        return None;
+    }
+    let spans = message["spans"].as_array()?;
+    let span = spans.iter().find(|s| s["is_primary"] == true).or(spans.first())?;
+    let file = span["file_name"].as_str().unwrap_or("?");
+    let file = Path::new(file)
+        .strip_prefix(crate_dir)
+        .map_or_else(|_| file.to_string(), |p| p.display().to_string());
+    Some(Lint {
+        name: name.into(),
+        file,
+        line: span["line_start"].as_u64().unwrap_or(0),
+        message: message["message"].as_str().unwrap_or("").into(),
+    })
+}
+
+/// Every `cfg` that names `clippy` in the crate's sources: `#[cfg(not(clippy))]`,
+/// `cfg_attr(clippy, …)`, `cfg!(clippy)`.
+fn hidden_from_clippy(crate_dir: &Path) -> Result<Vec<Lint>> {
+    let mut found = Vec::new();
+    for file in rust_files(&crate_dir.join("src"))? {
+        let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+        let shown = file
+            .strip_prefix(crate_dir)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        for (i, line) in text.lines().enumerate() {
+            if names_clippy_cfg(line) {
+                found.push(Lint {
+                    name: HIDDEN.into(),
+                    file: shown.clone(),
+                    line: i as u64 + 1,
+                    message: "a cfg that names clippy: clippy would read other code than the build".into(),
+                });
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Whether a line holds a `cfg` (attribute, `cfg_attr` or `cfg!`) whose condition names `clippy`
+/// (a lint's path, `clippy::`, is not a condition).
+fn names_clippy_cfg(line: &str) -> bool {
+    line.match_indices("cfg").any(|(at, _)| {
+        let rest = &line[at..];
+        let condition = rest.find(')').map_or(rest, |end| &rest[..end]);
+        condition
+            .match_indices("clippy")
+            .any(|(i, _)| !condition[i..].starts_with("clippy::"))
+    })
+}
+
+fn rust_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            files.extend(rust_files(&path)?);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn cfgs_that_name_clippy_are_found_and_lint_paths_are_not() {
+        for hidden in [
+            "#[cfg(not(clippy))]",
+            "#[cfg(clippy)] fn fast() {}",
+            "#![cfg_attr(clippy, allow(unused))]",
+            "if cfg!(clippy) { return; }",
+            "#[cfg(any(test, clippy))]",
+        ] {
+            assert!(names_clippy_cfg(hidden), "{hidden}");
+        }
+        for honest in [
+            "#[allow(clippy::cmp_owned)]",
+            "#[cfg_attr(test, allow(clippy::perf))]",
+            "// clippy's perf group",
+            "#[cfg(test)]",
+        ] {
+            assert!(!names_clippy_cfg(honest), "{honest}");
+        }
+    }
+
+    #[test]
+    fn a_clippy_diagnostic_becomes_a_lint_with_a_relative_path() {
+        let message = json!({
+            "message": "this creates an owned instance just for comparison",
+            "code": {"code": "clippy::cmp_owned"},
+            "spans": [{"file_name": "/w/exercises/x/src/redact.rs", "line_start": 42, "is_primary": true}],
+        });
+        let lint = lint(&message, Path::new("/w/exercises/x")).unwrap();
+        assert_eq!(
+            (lint.name.as_str(), lint.file.as_str(), lint.line),
+            ("clippy::cmp_owned", "src/redact.rs", 42)
+        );
+        let rustc = json!({"message": "unused variable", "code": {"code": "unused_variables"}, "spans": []});
+        assert!(super::lint(&rustc, Path::new("/w")).is_none());
+    }
+}
