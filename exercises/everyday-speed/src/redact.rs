@@ -27,8 +27,7 @@ pub fn redact_log(log: &str, secrets: &[String]) -> String {
             dropped += 1;
             continue;
         }
-        let (time, level, address, user, request) =
-            (fields[0], fields[1], fields[2], fields[3], fields[4]);
+        let (time, level, address, user, request) = (fields[0], fields[1], fields[2], fields[3], fields[4]);
         if level.to_ascii_uppercase() == "DEBUG" || level.to_ascii_uppercase() == "TRACE" {
             dropped += 1;
             continue;

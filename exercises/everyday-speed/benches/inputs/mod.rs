@@ -61,11 +61,7 @@ pub const SECRETS: usize = 12;
 /// About one line in ten is `DEBUG` or `TRACE` (in either case), one in fifty is damaged (blank
 /// or cut short); a hundred users share forty addresses; the log ends in a newline.
 pub fn server_log(rng: &mut Rng, n: usize) -> (String, Vec<String>) {
-    let token = |rng: &mut Rng| -> String {
-        (0..24)
-            .map(|_| rng.alphanumeric())
-            .collect::<String>()
-    };
+    let token = |rng: &mut Rng| -> String { (0..24).map(|_| rng.alphanumeric()).collect::<String>() };
     let tokens: Vec<String> = (0..3 * SECRETS).map(|_| token(rng)).collect();
     let secrets = tokens[..SECRETS].to_vec();
     let addresses: Vec<String> = (0..40)
