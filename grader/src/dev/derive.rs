@@ -259,7 +259,7 @@ fn lints_section(cargo_text: &str, cargo: &toml::Table) -> Result<String> {
         start -= 1;
     }
     let mut end = first + 1;
-    while end < lines.len() && !(header(lines[end]) && !of_lints(lines[end])) {
+    while end < lines.len() && (of_lints(lines[end]) || !header(lines[end])) {
         end += 1;
     }
     while end > first + 1 && (comment(lines[end - 1]) || lines[end - 1].trim().is_empty()) {
