@@ -8,7 +8,9 @@
 
 pub mod calibration;
 pub mod readings;
+pub mod redact;
 pub mod signal;
 
 pub use readings::{Reading, Summary, summarize, write_report};
+pub use redact::redact_log;
 pub use signal::smooth;

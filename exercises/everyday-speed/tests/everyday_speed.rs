@@ -1,7 +1,7 @@
 //! The exercise's correctness tests: `cargo test -p everyday-speed` (and, through a generated
 //! shim, `cargo test -p everyday-speed-solution`).
 
-use everyday_speed::{Reading, Summary, smooth, summarize, write_report};
+use everyday_speed::{Reading, Summary, redact_log, smooth, summarize, write_report};
 use std::io::{self, Read, Write};
 
 fn report(readings: &[Reading]) -> String {
@@ -170,4 +170,48 @@ fn smoothing_is_a_weighted_moving_sum() {
 fn smoothing_adds_the_terms_in_order() {
     // (1e8 + -1e8) + 1 is 1 in f32, while 1e8 + (-1e8 + 1) is 0: the order shows.
     assert_eq!(smooth(&[1e8, -1e8, 1.0], &[1.0, 1.0, 1.0]), vec![1.0]);
+}
+
+fn secrets(words: &[&str]) -> Vec<String> {
+    words.iter().map(|w| w.to_string()).collect()
+}
+
+#[test]
+fn a_redacted_log_hides_addresses_and_secrets_and_counts_users() {
+    let log = "2026-12-04T10:00:00 INFO 203.0.113.7 ana GET /cart 200 512 bearer s3cret\n\
+               2026-12-04T10:00:01 DEBUG 203.0.113.7 ana GET /cart 200 512\n\
+               2026-12-04T10:00:02 WARN 2001:db8::1 bob POST /login 401 0 bearer other\n\
+               2026-12-04T10:00:03 INFO 203.0.113.7 ana GET /orders/7 200 90\n";
+    let expected = "2026-12-04T10:00:00 INFO client-8f7164444e034d60 ana GET /cart 200 512 bearer ******\n\
+                    2026-12-04T10:00:02 WARN client-ee44bdf00577f2e7 bob POST /login 401 0 bearer other\n\
+                    2026-12-04T10:00:03 INFO client-8f7164444e034d60 ana GET /orders/7 200 90\n\
+                    ana: 2 requests\n\
+                    bob: 1 requests\n\
+                    dropped: 1\n";
+    assert_eq!(redact_log(log, &secrets(&["s3cret", "GET /cart"])), expected);
+}
+
+#[test]
+fn short_quiet_and_empty_lines_are_dropped() {
+    assert_eq!(redact_log("", &[]), "dropped: 0\n");
+    let log = "\n1 INFO a b\n2 trace a b c\n3 Debug a b c\r\n4 debugging a b c\r\n5 INFO a b \n";
+    let expected = "4 debugging client-af63dc4c8601ec8c b *\n\
+                    5 INFO client-af63dc4c8601ec8c b \n\
+                    b: 2 requests\n\
+                    dropped: 4\n";
+    assert_eq!(redact_log(log, &secrets(&["c"])), expected);
+}
+
+#[test]
+fn secrets_are_whole_words_masked_by_character() {
+    let log = "t INFO a u  p\u{e4}ss p\u{e4}ssword  p\u{e4}ss";
+    assert_eq!(
+        redact_log(log, &secrets(&["p\u{e4}ss", "p\u{e4}ss"])),
+        "t INFO client-af63dc4c8601ec8c u  **** p\u{e4}ssword  ****\nu: 1 requests\ndropped: 0\n"
+    );
+    // An empty secret matches the empty words between two spaces, and masks them with nothing.
+    assert_eq!(
+        redact_log("t INFO a u x  y", &secrets(&[""])),
+        "t INFO client-af63dc4c8601ec8c u x  y\nu: 1 requests\ndropped: 0\n"
+    );
 }

@@ -202,7 +202,11 @@ pub fn starter_crate(root: &Path, chapter: &Chapter) -> Result<Files> {
             .expect("writing to a String");
         }
     }
-    manifest.push_str("\n[lints]\nworkspace = true\n");
+    manifest.push('\n');
+    manifest.push_str(
+        &lints_section(&cargo_text, &cargo)
+            .with_context(|| format!("copying the [lints] of {}", cargo_path.display()))?,
+    );
     // The build-profiles lab times the starter's own program, built by the grader.
     let lab = chapter
         .tasks
@@ -260,6 +264,52 @@ pub fn starter_crate(root: &Path, chapter: &Chapter) -> Result<Files> {
     Ok(files)
 }
 
+/// The starter's lints: the workspace's, unless the exercise has a `[lints]` table of its own
+/// (a group it allows because a task grades it, say), which is then copied as it is written,
+/// comments and all, so the frozen copy lints like the exercise.
+fn lints_section(cargo_text: &str, cargo: &toml::Table) -> Result<String> {
+    const WORKSPACE_LINTS: &str = "[lints]\nworkspace = true\n";
+    let Some(lints) = cargo.get("lints") else {
+        return Ok(WORKSPACE_LINTS.to_string());
+    };
+    if lints.get("workspace").and_then(toml::Value::as_bool) == Some(true) {
+        return Ok(WORKSPACE_LINTS.to_string());
+    }
+    // The lines from the first `[lints...]` header (with the comment lines right above it) to
+    // the next header of another table (without the comment lines right above that one).
+    let lines: Vec<&str> = cargo_text.lines().collect();
+    let header = |line: &str| line.trim_start().starts_with('[');
+    let of_lints = |line: &str| {
+        let name = line.trim_start().trim_start_matches('[').trim_start();
+        name.starts_with("lints]") || name.starts_with("lints.")
+    };
+    let comment = |line: &str| line.trim_start().starts_with('#');
+    let first = lines
+        .iter()
+        .position(|line| header(line) && of_lints(line))
+        .context("a `lints` key outside a `[lints]` table is not supported")?;
+    let mut start = first;
+    while start > 0 && comment(lines[start - 1]) {
+        start -= 1;
+    }
+    let mut end = first + 1;
+    while end < lines.len() && (of_lints(lines[end]) || !header(lines[end])) {
+        end += 1;
+    }
+    while end > first + 1 && (comment(lines[end - 1]) || lines[end - 1].trim().is_empty()) {
+        end -= 1;
+    }
+    let mut section = lines[start..end].join("\n");
+    section.push('\n');
+    // The copy must say what the exercise says: its lint tables written in one block.
+    let copied: toml::Table = toml::from_str(&section).context("parsing the copied lints")?;
+    anyhow::ensure!(
+        copied.get("lints") == Some(lints),
+        "the exercise's lint tables must be written one after the other"
+    );
+    Ok(section)
+}
+
 /// What of the exercise is frozen: its library, its findings file, its benches' input generators.
 pub const FROZEN: [&str; 3] = ["src", "findings.toml", "benches/inputs"];
 
@@ -304,4 +354,37 @@ pub fn files_under(dir: &Path) -> Result<Vec<String>> {
         .iter()
         .map(|path| path.to_string_lossy().replace('\\', "/"))
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lints_section;
+
+    fn section(text: &str) -> String {
+        let cargo: toml::Table = toml::from_str(text).unwrap();
+        lints_section(text, &cargo).unwrap()
+    }
+
+    #[test]
+    fn the_starter_lints_like_the_workspace_unless_the_exercise_has_its_own_lints() {
+        let workspace = "[lints]\nworkspace = true\n";
+        assert_eq!(section("[package]\nname = \"x\"\n"), workspace);
+        assert_eq!(
+            section("[package]\nname = \"x\"\n\n[lints]\nworkspace = true\n"),
+            workspace
+        );
+        let own = "# Why perf is allowed.\n[lints.rust]\nunsafe_code = \"deny\"\n\n\
+                   [lints.clippy]\nall = { level = \"warn\", priority = -1 }\n\
+                   perf = { level = \"allow\", priority = 0 }\n";
+        let text = format!("[package]\nname = \"x\"\n\n{own}\n# The benches.\n[[bench]]\nname = \"b\"\n");
+        assert_eq!(section(&text), own);
+        assert_eq!(section(&format!("[package]\nname = \"x\"\n\n{own}")), own);
+    }
+
+    #[test]
+    fn lint_tables_apart_are_refused() {
+        let text = "[lints.rust]\nunsafe_code = \"deny\"\n[dependencies]\n[lints.clippy]\nall = \"warn\"\n";
+        let cargo: toml::Table = toml::from_str(text).unwrap();
+        assert!(lints_section(text, &cargo).is_err());
+    }
 }

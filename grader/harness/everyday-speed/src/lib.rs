@@ -3,7 +3,8 @@
 //! The subject is reached through [`Api`], so the same task code grades the exercise, the
 //! solution or the starter, each in its own binary (`src/bin`, written by `grader dev sync`).
 //! `buffered-io` hands the subject this harness's own counting handles ([`handle`]), so the
-//! counts come from code the learner cannot edit.
+//! counts come from code the learner cannot edit. `perf-lints` is timed here; the grader runs
+//! clippy on the subject for its lint check.
 
 use grader_kit::{CountedTask, TimedTask};
 use std::process::ExitCode;
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 pub mod calibration;
 pub mod handle;
 pub mod readings;
+pub mod redact;
 pub mod signal;
 
 // The frozen copy of the exercise's `benches/inputs/mod.rs`: the benches' inputs are the graded ones.
@@ -45,6 +47,8 @@ grader_kit::subject_api! {
                 .map_err(|e| e.kind());
         /// See `everyday_speed::smooth`.
         fn smooth(samples: &[f32], weights: &[f32]) -> Vec<f32>;
+        /// See `everyday_speed::redact_log`.
+        fn redact_log(log: &str, secrets: &[String]) -> String;
         /// `Calibration::of_sensor(sensor).celsius(r)` of each raw count `r`.
         fn celsius(sensor: u32, raw: &[f32]) -> Vec<f32> = {
             let calibration = calibration::Calibration::of_sensor(sensor);
@@ -82,6 +86,17 @@ pub fn bounds_checks<S: Api>() -> TimedTask<signal::Signal, Vec<f32>> {
     }
 }
 
+/// `perf-lints`, with `S` as the subject and the frozen starter as the yardstick.
+pub fn perf_lints<S: Api>() -> TimedTask<redact::Log, String> {
+    TimedTask {
+        name: "perf-lints",
+        edge_cases: redact::edge_cases,
+        generate: redact::server_log,
+        starter: |log: &redact::Log| Starter::redact_log(&log.text, &log.secrets),
+        subject: |log: &redact::Log| S::redact_log(&log.text, &log.secrets),
+    }
+}
+
 /// `build-profiles`: the program's library keeps its answers (the grader times the program).
 pub fn build_profiles<S: Api>() -> TimedTask<calibration::Day, Vec<f32>> {
     TimedTask {
@@ -102,5 +117,10 @@ pub fn build_profiles<S: Api>() -> TimedTask<calibration::Day, Vec<f32>> {
 
 /// Runs the harness with `S` as the subject and the frozen starter as the yardstick.
 pub fn main<S: Api>() -> ExitCode {
-    grader_kit::harness::main(&[&buffered_io::<S>(), &bounds_checks::<S>(), &build_profiles::<S>()])
+    grader_kit::harness::main(&[
+        &buffered_io::<S>(),
+        &bounds_checks::<S>(),
+        &perf_lints::<S>(),
+        &build_profiles::<S>(),
+    ])
 }

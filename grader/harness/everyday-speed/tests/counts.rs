@@ -1,7 +1,7 @@
 //! The counted scenario against the reference and the starter: the figures behind the goals.
 
 use everyday_speed_harness::readings::{count, run, workload};
-use everyday_speed_harness::{Starter, bounds_checks, buffered_io};
+use everyday_speed_harness::{Starter, bounds_checks, buffered_io, perf_lints};
 use fastrand::Rng;
 use grader_kit::Count;
 
@@ -45,5 +45,22 @@ fn the_reference_agrees_with_the_starter_on_every_edge_case() {
         assert_eq!(expected, actual, "{}", case.label);
         let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
         assert_eq!(bits(&expected), bits(&actual), "{}: bit for bit", case.label);
+    }
+    let task = perf_lints::<Solution>();
+    let mut cases = (task.edge_cases)(&mut rng);
+    for n in 1..=20 {
+        let log = (task.generate)(&mut rng, n * 37);
+        cases.push(grader_kit::correctness::case(
+            format!("random, {} lines", n * 37),
+            log,
+        ));
+    }
+    for case in cases {
+        assert_eq!(
+            (task.starter)(&case.input),
+            (task.subject)(&case.input),
+            "{}",
+            case.label
+        );
     }
 }
