@@ -28,8 +28,25 @@ impl Calibration {
 
     /// The temperature of one raw count, within the sensor's range.
     pub fn celsius(&self, raw: f32) -> f32 {
-        ((raw - self.offset) * self.scale).clamp(self.min, self.max)
+        (linearise(raw - self.offset) * self.scale)
+            .max(self.min)
+            .min(self.max)
     }
+}
+
+/// The sensing element's response, corrected: a polynomial fitted to the element's data sheet,
+/// lowest power first.
+const RESPONSE: [f32; 6] = [0.0, 1.0, 1.5e-4, -6.0e-8, 1.1e-11, -8.0e-16];
+
+/// Raw counts above the offset, corrected for the sensing element's nonlinearity.
+fn linearise(counts: f32) -> f32 {
+    let mut total = 0.0;
+    let mut power = 1.0;
+    for coefficient in RESPONSE {
+        total += coefficient * power;
+        power *= counts;
+    }
+    total
 }
 
 /// A day of raw counts from sensor number `sensor`: `n` samples, the same ones on every run.

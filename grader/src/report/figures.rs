@@ -144,7 +144,7 @@ pub fn measured(m: &Measurement) -> String {
             best_measured,
             ..
         } => format!(
-            "your speed-ups lie within {value}× of the measured ones ({interval}); fastest: yours {}, measured {best_measured}",
+            "your fastest profile's speed-up lies {value}× from the measured one ({interval}); fastest: yours {}, measured {best_measured}",
             best_recorded.as_deref().unwrap_or("not named")
         ),
         Evidence::Findings { found, missed, .. } if m.metric == "diagnosis" => {
@@ -220,8 +220,9 @@ pub fn goal(m: &Measurement) -> String {
         }
         (Evidence::ProfileFindings { .. }, Goal::AtMost(t)) => {
             format!(
-                "every speed-up within {}× of the measured one, and the fastest profile named",
-                number(t)
+                "the fastest profile named, its speed-up within {}× of the measured one (the others within {}×)",
+                number(t),
+                number(t * t)
             )
         }
         (Evidence::Load { .. }, Goal::AtLeast(t)) if m.metric == "light-latency" => {

@@ -9,7 +9,7 @@ use everyday_speed::calibration::{Calibration, raw_day};
 /// Sensors in the plant.
 const SENSORS: u32 = 48;
 /// Raw samples per sensor and day.
-const SAMPLES: usize = 50_000;
+const SAMPLES: usize = 25_000;
 /// Times the day is replayed, once per alarm temperature tried.
 const ALARMS: [f32; 12] = [
     20.0, 22.0, 24.0, 26.0, 28.0, 30.0, 32.0, 34.0, 36.0, 38.0, 40.0, 42.0,
