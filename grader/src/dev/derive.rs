@@ -90,6 +90,7 @@ pub fn harness_manifest(chapter: &Chapter) -> String {
             let _ = write!(out, "[[test]]\nname = \"{test}\"\nharness = false\n\n");
         }
     }
+    out.push_str(NO_DOCTESTS);
     out.push_str("[lints]\nworkspace = true\n");
     out
 }
@@ -103,6 +104,10 @@ const WORKSPACE_PACKAGE: &str = "version.workspace = true\n\
     rust-version.workspace = true\n\
     license.workspace = true\n\
     publish.workspace = true\n";
+
+/// A generated crate has no doc examples of its own (a starter's are the exercise's, tested
+/// there): rustdoc's test pass over it would only cost time.
+const NO_DOCTESTS: &str = "[lib]\ndoctest = false\n\n";
 
 /// One harness binary's source: the subject's marker, the allocator, `main`.
 pub fn harness_binary(chapter: &Chapter, subject: Subject, heap_twin: bool) -> String {
@@ -203,6 +208,7 @@ pub fn starter_crate(root: &Path, chapter: &Chapter) -> Result<Files> {
         }
     }
     manifest.push('\n');
+    manifest.push_str(NO_DOCTESTS);
     manifest.push_str(
         &lints_section(&cargo_text, &cargo)
             .with_context(|| format!("copying the [lints] of {}", cargo_path.display()))?,
