@@ -427,3 +427,51 @@ fn a_crate_off_the_list_is_refused() {
         "not on the workbook's list",
     );
 }
+
+/// The `lints` check of `everyday-speed/perf-lints` with the exercise's `redact.rs` replaced:
+/// the task's status and the lints clippy (or the grader's own scan) reported.
+fn perf_lints_with(redact: &str) -> (String, Vec<String>) {
+    let path = faulty_workspace().join("exercises/everyday-speed/src/redact.rs");
+    std::fs::write(&path, redact).unwrap();
+    let (_, report) = grade("none", "everyday-speed/perf-lints", &["--budget-scale", "0.5"]);
+    let task = task(&report);
+    let lints = task["measurements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["metric"] == "lints")
+        .unwrap_or_else(|| panic!("no lints measurement: {task:#}"));
+    let names = lints["evidence"]["found"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["name"].as_str().unwrap().to_string())
+        .collect();
+    (task["status"].as_str().unwrap().to_string(), names)
+}
+
+#[test]
+fn clippys_perf_lints_cannot_be_allowed_away_or_hidden_from_clippy() {
+    let root = support::root();
+    let reference = std::fs::read_to_string(root.join("solutions/everyday-speed/src/redact.rs")).unwrap();
+    let starter = std::fs::read_to_string(root.join("grader/starters/everyday-speed/src/redact.rs")).unwrap();
+
+    // Honest: the reference leaves no perf lint and passes.
+    let (status, lints) = perf_lints_with(&reference);
+    assert_eq!((status.as_str(), lints.len()), ("passed", 0), "{lints:?}");
+
+    // Allowing the group in the file does not hide a lint: clippy runs with it forced to warn.
+    let allowed = format!("#![allow(clippy::perf)]\n{starter}");
+    let (status, lints) = perf_lints_with(&allowed);
+    assert_eq!(status, "failed");
+    assert!(lints.iter().any(|l| l == "clippy::cmp_owned"), "{lints:?}");
+    assert!(lints.len() >= 6, "{lints:?}");
+
+    // Code clippy cannot see (the build compiles another version than clippy reads) counts.
+    let hidden = format!(
+        "{reference}\n#[cfg(not(clippy))]\npub fn is_admin(user: &str) -> bool {{\n    user.to_string() == \"admin\"\n}}\n"
+    );
+    let (status, lints) = perf_lints_with(&hidden);
+    assert_eq!(status, "failed");
+    assert_eq!(lints, ["code hidden from clippy"]);
+}
