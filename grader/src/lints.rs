@@ -24,8 +24,8 @@ pub fn measure(
 ) -> Result<Measurement> {
     let crate_dir = root.join(subject.dir(chapter));
     let package = Layout::new(chapter).package(subject.into());
-    let mut found = hidden_from_clippy(&crate_dir)?;
-    found.extend(run_clippy(root, &package, &crate_dir, group)?);
+    let mut found = hidden_from_clippy(root, &crate_dir)?;
+    found.extend(run_clippy(root, &package, group)?);
     let count = found.len() as u64;
     let goal = Goal::AtMost(at_most as f64);
     Ok(Measurement {
@@ -50,8 +50,9 @@ pub fn measure(
     })
 }
 
-/// clippy's lints of `group` in `package`'s library, with paths relative to `crate_dir`.
-fn run_clippy(root: &Path, package: &str, crate_dir: &Path, group: &str) -> Result<Vec<Lint>> {
+/// clippy's lints of `group` in `package`'s library, with paths as cargo gives them (from the
+/// workspace's root).
+fn run_clippy(root: &Path, package: &str, group: &str) -> Result<Vec<Lint>> {
     let target_dir = crate::compile::target_directory(root)?.join("clippy");
     let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
         .current_dir(root)
@@ -80,25 +81,21 @@ fn run_clippy(root: &Path, package: &str, crate_dir: &Path, group: &str) -> Resu
         .lines()
         .filter_map(|l| serde_json::from_str::<Value>(l).ok())
         .filter(|m| m["reason"] == "compiler-message")
-        .filter_map(|m| lint(&m["message"], crate_dir))
+        .filter_map(|m| lint(&m["message"]))
         .collect())
 }
 
 /// A clippy lint from one of rustc's JSON diagnostics, if it is one.
-fn lint(message: &Value, crate_dir: &Path) -> Option<Lint> {
+fn lint(message: &Value) -> Option<Lint> {
     let name = message["code"]["code"].as_str()?;
     if !name.starts_with("clippy::") {
         return None;
     }
     let spans = message["spans"].as_array()?;
     let span = spans.iter().find(|s| s["is_primary"] == true).or(spans.first())?;
-    let file = span["file_name"].as_str().unwrap_or("?");
-    let file = Path::new(file)
-        .strip_prefix(crate_dir)
-        .map_or_else(|_| file.to_string(), |p| p.display().to_string());
     Some(Lint {
         name: name.into(),
-        file,
+        file: span["file_name"].as_str().unwrap_or("?").into(),
         line: span["line_start"].as_u64().unwrap_or(0),
         message: message["message"].as_str().unwrap_or("").into(),
     })
@@ -106,15 +103,11 @@ fn lint(message: &Value, crate_dir: &Path) -> Option<Lint> {
 
 /// Every `cfg` that names `clippy` in the crate's sources: `#[cfg(not(clippy))]`,
 /// `cfg_attr(clippy, …)`, `cfg!(clippy)`.
-fn hidden_from_clippy(crate_dir: &Path) -> Result<Vec<Lint>> {
+fn hidden_from_clippy(root: &Path, crate_dir: &Path) -> Result<Vec<Lint>> {
     let mut found = Vec::new();
     for file in rust_files(&crate_dir.join("src"))? {
         let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
-        let shown = file
-            .strip_prefix(crate_dir)
-            .unwrap_or(&file)
-            .display()
-            .to_string();
+        let shown = file.strip_prefix(root).unwrap_or(&file).display().to_string();
         for (i, line) in text.lines().enumerate() {
             if names_clippy_cfg(line) {
                 found.push(Lint {
@@ -185,18 +178,21 @@ mod tests {
     }
 
     #[test]
-    fn a_clippy_diagnostic_becomes_a_lint_with_a_relative_path() {
+    fn a_clippy_diagnostic_becomes_a_lint_at_its_primary_span() {
         let message = json!({
             "message": "this creates an owned instance just for comparison",
             "code": {"code": "clippy::cmp_owned"},
-            "spans": [{"file_name": "/w/exercises/x/src/redact.rs", "line_start": 42, "is_primary": true}],
+            "spans": [
+                {"file_name": "exercises/x/src/lib.rs", "line_start": 3, "is_primary": false},
+                {"file_name": "exercises/x/src/redact.rs", "line_start": 42, "is_primary": true},
+            ],
         });
-        let lint = lint(&message, Path::new("/w/exercises/x")).unwrap();
+        let lint = lint(&message).unwrap();
         assert_eq!(
             (lint.name.as_str(), lint.file.as_str(), lint.line),
-            ("clippy::cmp_owned", "src/redact.rs", 42)
+            ("clippy::cmp_owned", "exercises/x/src/redact.rs", 42)
         );
         let rustc = json!({"message": "unused variable", "code": {"code": "unused_variables"}, "spans": []});
-        assert!(super::lint(&rustc, Path::new("/w")).is_none());
+        assert!(super::lint(&rustc).is_none());
     }
 }
