@@ -56,9 +56,10 @@ impl Mode {
                 "exact mode: instructions executed, counted by valgrind's callgrind, not time. The \
                  counts repeat on any machine for a given seed, but they do not see cache misses, \
                  memory bandwidth, I/O waits, lock contention or how wide an instruction is (one \
-                 SIMD instruction counts as one). The crossover, benchmark-accuracy and server \
-                 checks are still timed, and so are the speed checks the manifest keeps timed \
-                 (where the saving is time spent waiting, which executes no instructions)."
+                 SIMD instruction counts as one). The crossover, benchmark-accuracy, \
+                 build-profile and server checks are still timed, and so are the speed checks \
+                 the manifest keeps timed (where the saving is time spent waiting, which \
+                 executes no instructions)."
             }
         }
     }
