@@ -37,6 +37,44 @@ fn distance(recorded: f64, figure: &ProfileFigure) -> (f64, f64, f64) {
     (nearest, apart(recorded, figure.measured), farthest)
 }
 
+/// The failed measurement of a record that is unreadable or leaves out a profile or the best
+/// one, made without measuring anything; `None` when the record is complete.
+pub fn unrecorded(profiles: &[String], findings: &Findings, within_factor: f64) -> Option<Measurement> {
+    let complete = findings.problem.is_none()
+        && findings.best.is_some()
+        && profiles.iter().all(|p| findings.speedups.contains_key(p));
+    if complete {
+        return None;
+    }
+    let rows: Vec<ProfileFigure> = profiles
+        .iter()
+        .map(|p| ProfileFigure {
+            profile: p.clone(),
+            recorded: findings.speedups.get(p).copied(),
+            measured: 0.0,
+            low: 0.0,
+            high: 0.0,
+        })
+        .collect();
+    Some(Measurement {
+        metric: METRIC.into(),
+        value: None,
+        low: None,
+        high: None,
+        confidence: CONFIDENCE,
+        unit: "x".into(),
+        goal: Goal::AtMost(within_factor),
+        verdict: Verdict::Fail,
+        samples: 0,
+        evidence: Evidence::ProfileFindings {
+            profiles: rows,
+            best_recorded: findings.best.clone(),
+            best_measured: String::new(),
+            release_seconds: 0.0,
+        },
+    })
+}
+
 /// The measurement of the findings against `figures` (each profile's measured speed-up).
 pub fn judge(
     figures: &[ProfileFigure],
@@ -259,6 +297,21 @@ mod tests {
             );
             assert_eq!(m.verdict, Verdict::Pass, "{best}");
         }
+    }
+
+    #[test]
+    fn an_incomplete_record_fails_before_anything_is_measured() {
+        let profiles = ["lab-o2".to_string(), "lab-lto".to_string()];
+        let complete = findings("lab-lto", &[("lab-o2", 0.9), ("lab-lto", 1.9)]);
+        assert!(unrecorded(&profiles, &complete, 1.5).is_none());
+        let partial = findings("lab-lto", &[("lab-lto", 1.9)]);
+        let m = unrecorded(&profiles, &partial, 1.5).unwrap();
+        assert_eq!((m.verdict, m.value, m.samples), (Verdict::Fail, None, 0));
+        let no_best = Findings {
+            best: None,
+            ..complete.clone()
+        };
+        assert!(unrecorded(&profiles, &no_best, 1.5).is_some());
     }
 
     #[test]

@@ -415,6 +415,11 @@ pub fn evidence(m: &Measurement) -> String {
                 .iter()
                 .map(|l| format!("{} at {}:{} ({})", l.name, l.file, l.line, l.message)),
         ),
+        Evidence::ProfileFindings { release_seconds, .. } if *release_seconds == 0.0 => {
+            "nothing measured yet: the grader builds and times the program once every profile and \
+             the fastest one are recorded"
+                .into()
+        }
         Evidence::ProfileFindings {
             profiles,
             release_seconds,
