@@ -66,11 +66,7 @@ pub fn build(root: &Path, chapter: &str, subject: Subject, heap: bool) -> Result
         .collect();
     if output.status.success() {
         let executable = |name: &str| {
-            messages
-                .iter()
-                .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == name)
-                .find_map(|m| m["executable"].as_str())
-                .map(PathBuf::from)
+            artifact_executable(&messages, name)
                 .with_context(|| format!("cargo built {name} but did not say where it is"))
         };
         return Ok(Build::Ready(Binaries {
@@ -130,10 +126,7 @@ pub fn build_fixed_random(root: &Path) -> Result<PathBuf> {
 
 /// The workspace's target directory, as cargo resolves it (`CARGO_TARGET_DIR`, config).
 pub fn target_directory(root: &Path) -> Result<PathBuf> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(&cargo)
-        .current_dir(root)
-        .stdin(Stdio::null())
+    let output = cargo(root)
         .args(["metadata", "--no-deps", "--format-version=1"])
         .output()
         .context("running cargo metadata")?;
@@ -148,6 +141,23 @@ pub fn target_directory(root: &Path) -> Result<PathBuf> {
         .as_str()
         .map(PathBuf::from)
         .context("cargo metadata names no target directory")
+}
+
+/// cargo (the one running the grader, when it does), run in the workspace `root`, with no
+/// input.
+pub fn cargo(root: &Path) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command.current_dir(root).stdin(Stdio::null());
+    command
+}
+
+/// The executable cargo says it built for target `name`, among its JSON `messages`.
+pub fn artifact_executable(messages: &[Value], name: &str) -> Option<PathBuf> {
+    messages
+        .iter()
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == name)
+        .find_map(|m| m["executable"].as_str())
+        .map(PathBuf::from)
 }
 
 /// The first lines of a compiler message.

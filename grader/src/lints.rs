@@ -9,7 +9,6 @@ use anyhow::{Context, Result, bail};
 use grader_kit::protocol::{Evidence, Goal, Lint, Measurement, Verdict};
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 /// The name a hiding place gets in the list of lints.
 pub const HIDDEN: &str = "code hidden from clippy";
@@ -54,8 +53,7 @@ pub fn measure(
 /// workspace's root).
 fn run_clippy(root: &Path, package: &str, group: &str) -> Result<Vec<Lint>> {
     let target_dir = crate::compile::target_directory(root)?.join("clippy");
-    let output = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
-        .current_dir(root)
+    let output = crate::compile::cargo(root)
         .args([
             "clippy",
             "--message-format=json",
@@ -67,7 +65,6 @@ fn run_clippy(root: &Path, package: &str, group: &str) -> Result<Vec<Lint>> {
         .arg(&target_dir)
         .args(["--", "-A", "clippy::all", "--force-warn"])
         .arg(format!("clippy::{group}"))
-        .stdin(Stdio::null())
         .output()
         .context("running cargo clippy")?;
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -105,7 +102,13 @@ fn lint(message: &Value) -> Option<Lint> {
 /// `cfg_attr(clippy, …)`, `cfg!(clippy)`.
 fn hidden_from_clippy(root: &Path, crate_dir: &Path) -> Result<Vec<Lint>> {
     let mut found = Vec::new();
-    for file in rust_files(&crate_dir.join("src"))? {
+    let src = crate_dir.join("src");
+    let files = crate::workspace::files_under(&src)?;
+    for file in files
+        .iter()
+        .filter(|f| f.extension().is_some_and(|e| e == "rs"))
+        .map(|f| src.join(f))
+    {
         let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
         let shown = file.strip_prefix(root).unwrap_or(&file).display().to_string();
         for (i, line) in text.lines().enumerate() {
@@ -132,23 +135,6 @@ fn names_clippy_cfg(line: &str) -> bool {
             .match_indices("clippy")
             .any(|(i, _)| !condition[i..].starts_with("clippy::"))
     })
-}
-
-fn rust_files(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
-    let mut files = Vec::new();
-    if !dir.is_dir() {
-        return Ok(files);
-    }
-    for entry in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))? {
-        let path = entry?.path();
-        if path.is_dir() {
-            files.extend(rust_files(&path)?);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 #[cfg(test)]

@@ -3,10 +3,10 @@
 //! rebuilds nothing), and `native` as `release` with `-C target-cpu=native` in a target
 //! directory of its own.
 
+use crate::compile;
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 /// The name that stands for `release` with `-C target-cpu=native`.
 pub const NATIVE: &str = "native";
@@ -59,7 +59,7 @@ pub struct Program {
 
 /// Builds `package`'s binary (named after the package) under every variant, in order.
 pub fn build_all(root: &Path, package: &str, variants: &[Variant]) -> Result<Vec<Program>> {
-    let target_dir = crate::compile::target_directory(root)?;
+    let target_dir = compile::target_directory(root)?;
     variants
         .iter()
         .map(|variant| {
@@ -75,7 +75,7 @@ pub fn build_all(root: &Path, package: &str, variants: &[Variant]) -> Result<Vec
 
 fn build_one(root: &Path, package: &str, variant: &Variant, target_dir: &Path) -> Result<PathBuf> {
     let (args, rustflags) = variant.cargo_args(target_dir);
-    let output = cargo(root)
+    let output = compile::cargo(root)
         .args(["build", "--message-format=json", "-p", package, "--bin", package])
         .args(&args)
         // The variant alone decides the flags: none of the caller's own.
@@ -90,18 +90,12 @@ fn build_one(root: &Path, package: &str, variant: &Variant, target_dir: &Path) -
             String::from_utf8_lossy(&output.stderr).trim()
         );
     }
-    String::from_utf8_lossy(&output.stdout)
+    let messages: Vec<Value> = String::from_utf8_lossy(&output.stdout)
         .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == package)
-        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    compile::artifact_executable(&messages, package)
         .context("cargo built the program but did not say where it is")
-}
-
-fn cargo(root: &Path) -> Command {
-    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
-    command.current_dir(root).stdin(Stdio::null());
-    command
 }
 
 #[cfg(test)]
