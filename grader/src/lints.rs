@@ -1,8 +1,9 @@
 //! Clippy's lints of one group in the subject's library, counted by the grader itself: it runs
 //! `cargo clippy` on the subject's crate with every clippy lint allowed and the group forced to
 //! warn, so an `#[allow]`, an `#[expect]` or the crate's `[lints]` table cannot hide one.
-//! Code that the `clippy` cfg hides from clippy (`#[cfg(not(clippy))]`) counts as a lint of
-//! its own: what clippy reads must be what is built.
+//! Code hidden from clippy counts as a lint of its own: a `cfg` that names clippy
+//! (`#[cfg(not(clippy))]`: what clippy reads must be what is built), and a `macro_rules!` macro
+//! (clippy skips much of what a macro expands to).
 
 use crate::layout::{Layout, Subject};
 use anyhow::{Context, Result, bail};
@@ -112,17 +113,29 @@ fn hidden_from_clippy(root: &Path, crate_dir: &Path) -> Result<Vec<Lint>> {
         let text = std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
         let shown = file.strip_prefix(root).unwrap_or(&file).display().to_string();
         for (i, line) in text.lines().enumerate() {
-            if names_clippy_cfg(line) {
+            if let Some(why) = hides_from_clippy(line) {
                 found.push(Lint {
                     name: HIDDEN.into(),
                     file: shown.clone(),
                     line: i as u64 + 1,
-                    message: "a cfg that names clippy: clippy would read other code than the build".into(),
+                    message: why.into(),
                 });
             }
         }
     }
     Ok(found)
+}
+
+/// Why a line hides code from clippy, if it does: a `cfg` that names clippy, or a macro defined
+/// here (clippy skips much of what a macro expands to, so a slow form inside one can go unseen).
+fn hides_from_clippy(line: &str) -> Option<&'static str> {
+    if names_clippy_cfg(line) {
+        Some("a cfg that names clippy: clippy would read other code than the build")
+    } else if line.contains("macro_rules!") {
+        Some("a macro: clippy skips much of the code a macro expands to")
+    } else {
+        None
+    }
 }
 
 /// Whether a line holds a `cfg` (attribute, `cfg_attr` or `cfg!`) whose condition names `clippy`
@@ -161,6 +174,8 @@ mod tests {
         ] {
             assert!(!names_clippy_cfg(honest), "{honest}");
         }
+        assert!(hides_from_clippy("macro_rules! same { ($a:expr) => { $a.to_string() } }").is_some());
+        assert!(hides_from_clippy("let same = a == b;").is_none());
     }
 
     #[test]
